@@ -1,0 +1,77 @@
+"""Attribution cue lexicon: which words introduce speech or belief.
+
+The word lists live in ``schemas/cues/*.txt`` (one lemma a line); this module loads them once
+and answers questions about spaCy tokens. General English vocabulary only.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+CUE_DIR = Path(__file__).resolve().parents[2] / "schemas" / "cues"
+
+SPEECH = "speech"
+BELIEF = "belief"
+
+
+def _read(name: str) -> frozenset[str]:
+    words: set[str] = set()
+    for line in (CUE_DIR / name).read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip().lower()
+        if word:
+            words.add(word)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    return {
+        "speech_verbs": _read("speech_verbs.txt"),
+        "belief_verbs": _read("belief_verbs.txt"),
+        "object_verbs": _read("object_verbs.txt"),
+        "nouns": _read("nouns.txt"),
+        "belief_nouns": _read("belief_nouns.txt"),
+    }
+
+
+def verb_cue(token: Token) -> str | None:
+    """SPEECH or BELIEF when token is a verb of saying or believing, else None."""
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
+        return None
+    lemma = token.lemma_.lower()
+    lex = lexicon()
+    if lemma in lex["speech_verbs"]:
+        return SPEECH
+    if lemma in lex["belief_verbs"]:
+        return BELIEF
+    return None
+
+
+def takes_object_content(token: Token) -> bool:
+    """Whether the verb's direct object can be the reported content ("noted discussions")."""
+    return token.lemma_.lower() in lexicon()["object_verbs"]
+
+
+def noun_cue(token: Token) -> str | None:
+    """SPEECH or BELIEF when token is a noun that carries a claim ("insistence", "view")."""
+    if token.pos_ != "NOUN":
+        return None
+    lemma = token.lemma_.lower()
+    lex = lexicon()
+    if lemma in lex["nouns"]:
+        return SPEECH
+    if lemma in lex["belief_nouns"]:
+        return BELIEF
+    return None
+
+
+def cue_text(token: Token) -> str:
+    """The cue as written, with its particle or verb-phrase preposition ("referred to")."""
+    parts = [token]
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            parts.append(child)
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))

@@ -1,0 +1,90 @@
+"""Modality of an event mention: asserted, negated, hypothetical or future.
+
+Read from the dependency parse around the event word and the verbs that govern it:
+negation ("has not made", "refrained from any criticism", "without"), counterfactuals and
+conditionals ("Had X delayed..., he would have...", "could have been", "if"), and future or
+intended action ("will meet", "plans to", "is expected to").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+NEGATORS = {"not", "n't", "never", "no", "nt", "neither", "nor"}
+NEG_GOVERNORS = {"refrain", "fail", "avoid", "stop", "cease", "neglect", "abstain", "forgo"}
+HYPO_MODALS = {"could", "might", "may", "should", "must", "ought"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+FUTURE_GOVERNORS = {
+    "plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go", "hope", "want",
+    "seek", "try", "attempt", "wish", "like", "mean", "due", "about", "likely", "poise",
+}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "dobj", "nsubj"}
+
+
+def _aux_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _negated_here(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "neither"}):
+            return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "without"
+
+
+def _inverted_conditional(tok: Token) -> bool:
+    """ "Had Trump delayed ...": an auxiliary before the subject of a clause."""
+    aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in {"had", "were", "should"}]
+    subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(aux and subj and aux[0].i < subj[0].i and tok.dep_ == "advcl")
+
+
+def _conditional_clause(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children)
+
+
+def _governors(tok: Token) -> list[Token]:
+    """The event word, then the words whose clause contains it, up to the sentence root."""
+    chain = [tok]
+    cur = tok
+    while cur.dep_ != "ROOT" and cur.head is not cur and len(chain) < 8:
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def modality(tok: Token) -> str:
+    """asserted | negated | hypothetical | future for the event headed by tok."""
+    chain = _governors(tok)
+    # the verbs that frame the event: stop climbing at a clause that merely reports it
+    frame: list[Token] = []
+    for i, t in enumerate(chain):
+        frame.append(t)
+        if i and t.pos_ in {"VERB", "AUX"} and chain[i - 1].dep_ in {"ccomp", "conj", "relcl", "acl", "advcl"}:
+            break
+    for t in frame:
+        if _conditional_clause(t) or _inverted_conditional(t):
+            return "hypothetical"
+    for t in frame:
+        aux = _aux_words(t)
+        if aux & {"would", "could", "might", "should"} and "have" in aux:
+            return "hypothetical"
+        if any(c.dep_ == "advcl" and (_conditional_clause(c) or _inverted_conditional(c)) for c in t.children):
+            return "hypothetical"
+    for t in frame:
+        if _negated_here(t):
+            return "negated"
+        if t is not tok and t.lemma_.lower() in NEG_GOVERNORS:
+            return "negated"
+    for t in frame:
+        aux = _aux_words(t)
+        if aux & HYPO_MODALS:
+            return "hypothetical"
+        if aux & FUTURE_MODALS or ("would" in aux):
+            return "future"
+        if t is not tok and t.lemma_.lower() in FUTURE_GOVERNORS and tok.dep_ != "ROOT":
+            if t.lemma_.lower() == "go" and not any(c.dep_ == "aux" for c in t.children):
+                continue
+            return "future"
+    return "asserted"

@@ -1,0 +1,133 @@
+"""Quotation spans in raw article text, paragraph-aware and robust to unbalanced marks.
+
+A paragraph is a line of text. A quotation opens with ``“`` or an opening straight ``"`` and
+closes with ``”`` or a closing straight ``"`` in the same paragraph. News convention for long
+quotes: a paragraph that ends inside a quote and is followed by a paragraph opening with a
+quotation mark continues the quote, without a closing mark; the pieces form one *run* and the
+speaker carries over. An opening mark that never closes and is not continued is dropped,
+unless it opens its paragraph (then the quote ends with the paragraph). A quote therefore
+never runs past its paragraph, and one run never past its paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = "“«"
+CLOSERS = "”»"
+STRAIGHT = '"'
+_OPEN_BEFORE = " \t([{—–-/\u00a0"
+_TRAIL = " \t,;\u00a0"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted segment inside one paragraph."""
+
+    open: int  # offset of the opening mark
+    close: int  # offset just past the closing mark (or the paragraph end)
+    start: int  # content start (marks and spaces excluded)
+    end: int  # content end (closing mark and trailing comma excluded)
+    run: int  # quotes continued across paragraphs share a run number
+    continued: bool  # this segment continues a quote opened in an earlier paragraph
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _kind(text: str, i: int, inside: bool) -> str:
+    """'open' or 'close' for the mark at i."""
+    ch = text[i]
+    if ch in OPENERS:
+        return "open"
+    if ch in CLOSERS:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before_space = before.isspace() or before in _OPEN_BEFORE or before == "\n"
+    after_space = after.isspace() or after in ".,;:!?)]"
+    if before_space and not after_space:
+        return "open"
+    if after_space and not before_space:
+        return "close"
+    return "close" if inside else "open"
+
+
+def _content(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1] in _TRAIL:
+        b -= 1
+    return a, b
+
+
+def _starts_with_quote(text: str, span: tuple[int, int]) -> bool:
+    head = text[span[0] : span[1]].lstrip()
+    return bool(head) and (head[0] in OPENERS or head[0] == STRAIGHT)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quoted segment of text, in order."""
+    paras = paragraphs(text)
+    quotes: list[Quote] = []
+    run = 0
+    carry = False  # the previous paragraph ended inside a quote that continues here
+    for p, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        first = True
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch not in OPENERS and ch not in CLOSERS and ch != STRAIGHT:
+                continue
+            kind = _kind(text, i, open_at is not None)
+            if kind == "open":
+                if open_at is None or text[i] in OPENERS:
+                    open_at = i  # a second opener drops the unclosed first one
+            elif open_at is not None:
+                a, b = _content(text, open_at + 1, i)
+                if b > a:
+                    cont = carry and first
+                    if not cont:
+                        run += 1
+                    quotes.append(Quote(open_at, i + 1, a, b, run, cont))
+                first = False
+                carry = False
+                open_at = None
+        if open_at is not None:
+            nxt = paras[p + 1] if p + 1 < len(paras) else None
+            continues = nxt is not None and _starts_with_quote(text, nxt)
+            at_para_start = not text[ps:open_at].strip()
+            if continues or at_para_start:
+                a, b = _content(text, open_at + 1, pe)
+                if b > a:
+                    cont = carry and first
+                    if not cont:
+                        run += 1
+                    quotes.append(Quote(open_at, pe, a, b, run, cont))
+            carry = continues
+        else:
+            carry = False
+    return quotes
+
+
+def inside(quotes: list[Quote], pos: int) -> Quote | None:
+    """The quote whose marks enclose offset pos, if any (quotes are sorted)."""
+    lo, hi = 0, len(quotes)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if quotes[mid].close <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(quotes) and quotes[lo].open <= pos < quotes[lo].close:
+        return quotes[lo]
+    return None

@@ -1,0 +1,192 @@
+"""Who is speaking: speaker mentions, names, descriptions and pronouns.
+
+The article's ActorResolver is asked first (canonical names, ids, pronouns). Where it has no
+answer, this module falls back on the article itself: the longest earlier PERSON name ending
+in the same surname, the title or apposition written next to the name, and for a pronoun the
+nearest preceding person (earlier in the same sentence, else the nearest subject of the three
+sentences before). A speaker that cannot be found this way is left empty, never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.actors import ActorResolver
+from pipeline.extract.model import Actor, actor_id
+
+PERSONAL = {"he", "she", "him", "her"}
+PLURAL = {"they", "them", "we", "us"}
+FIRST = {"i", "me", "we", "us"}
+NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+_STRIP = " ,;:—–-\u00a0"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker mention."""
+
+    start: int  # char offsets of the mention as written
+    end: int
+    name: str | None
+    actor_id: str | None
+    description: str | None
+    pronoun: bool
+
+
+def _clean(text: str) -> str:
+    text = text.strip(_STRIP)
+    if text.lower().endswith("'s") or text.lower().endswith("’s"):
+        text = text[:-2]
+    return text.strip(_STRIP)
+
+
+def _ent(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+class SpeakerFinder:
+    """Resolves speaker tokens of one article; built once per doc."""
+
+    def __init__(self, doc: Doc, resolver: ActorResolver) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.full: dict[str, str] = {}  # surname -> first longest full name
+        self.desc: dict[str, str] = {}  # full name -> first description seen
+        self.persons: list[Token] = []  # head tokens of PERSON entities, in order
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _clean(ent.text)
+            words = name.split()
+            if not words:
+                continue
+            key = words[-1].lower()
+            if len(words) > len(self.full.get(key, "").split()):
+                self.full.setdefault(key, name)
+                if len(words) > len(self.full[key].split()):
+                    self.full[key] = name
+            self.persons.append(ent.root)
+
+    # -- mention shapes -------------------------------------------------------------------
+
+    def _phrase(self, head: Token) -> Span:
+        """The noun phrase headed by head, without appositions, clauses or trailing commas."""
+        drop = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl"}
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in drop:
+                break
+            right = child.right_edge.i
+        return self.doc[head.left_edge.i : right + 1]
+
+    def canonical(self, name: str) -> str:
+        words = name.split()
+        if not words:
+            return name
+        full = self.full.get(words[-1].lower())
+        if full and len(full.split()) > len(words) and full.endswith(words[-1]):
+            return full
+        return name
+
+    def speaker(self, head: Token) -> Speaker | None:
+        """The speaker a subject (or agent, or 'according to' object) token refers to."""
+        if head.lower_ in ("it", "this", "that", "there", "which", "who") or head.pos_ == "DET":
+            return None
+        if head.pos_ == "PRON" or head.lower_ in PERSONAL | PLURAL:
+            return self._pronoun(head)
+        phrase = self._phrase(head)
+        name_tok, description = head, None
+        ent = _ent(head)
+        if ent is None or ent.label_ != "PERSON":
+            for child in head.rights:
+                if child.dep_ == "appos":
+                    app = _ent(child)
+                    if app is not None and app.label_ == "PERSON":
+                        description = _clean(self.doc[phrase.start : phrase.end].text)
+                        name_tok, ent = child, app
+                        phrase = self._phrase(child)
+                        break
+        else:
+            for child in head.rights:
+                if child.dep_ == "appos":
+                    description = _clean(self.doc[child.left_edge.i : child.right_edge.i + 1].text)
+                    break
+        if ent is not None and ent.label_ in NAME_LABELS:
+            span = self.doc[max(ent.start, phrase.start) : min(ent.end, phrase.end)]
+            if len(span) == 0:
+                span = ent
+            title = self.doc[phrase.start : span.start]
+            title_words = [t for t in title if t.pos_ in ("PROPN", "NOUN", "ADJ")]
+            if title_words and description is None and ent.label_ == "PERSON":
+                description = _clean(title.text)
+            name = _clean(span.text)
+            if ent.label_ == "PERSON":
+                name = self.canonical(name)
+        else:
+            span = phrase
+            name = _clean(phrase.text)
+        actor = self.resolver.resolve_span(phrase) or self.resolver.resolve_token(name_tok)
+        return self._make(phrase.start_char, phrase.end_char, name, description, actor, False)
+
+    def _make(
+        self,
+        start: int,
+        end: int,
+        name: str | None,
+        description: str | None,
+        actor: Actor | None,
+        pronoun: bool,
+    ) -> Speaker:
+        if actor is not None:  # the resolver's canonical actor wins
+            aid, name = actor.actor_id, actor.name
+            description = description or actor.description
+        else:
+            aid = actor_id(name) if name else None
+        if name and description:
+            self.desc.setdefault(name, description)
+        elif name:
+            description = self.desc.get(name)
+        return Speaker(start, end, name or None, aid, description or None, pronoun)
+
+    def _pronoun(self, tok: Token) -> Speaker:
+        actor = self.resolver.resolve_token(tok)
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if actor is not None:
+            return self._make(start, end, actor.name, None, actor, True)
+        if tok.lower_ not in PERSONAL:
+            return Speaker(start, end, None, None, None, True)
+        ante = self.antecedent(tok)
+        if ante is None:
+            return Speaker(start, end, None, None, None, True)
+        ent = _ent(ante)
+        name = self.canonical(_clean(ent.text if ent is not None else ante.text))
+        return self._make(start, end, name, None, None, True)
+
+    def antecedent(self, tok: Token) -> Token | None:
+        """Nearest earlier person: same sentence first, else a subject of 3 sentences before."""
+        sent = tok.sent
+        before = [p for p in self.persons if p.i < tok.i]
+        same = [p for p in before if p.i >= sent.start]
+        if same:
+            return same[-1]
+        window_start = sent.start
+        for _ in range(3):
+            if window_start == 0:
+                break
+            window_start = self.doc[window_start - 1].sent.start
+        recent = [p for p in before if p.i >= window_start]
+        subjects = [p for p in recent if p.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[-1]
+        return recent[-1] if recent else None

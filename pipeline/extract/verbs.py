@@ -1,0 +1,111 @@
+"""Event patterns as data: which verbs and nouns report which CAMEO event.
+
+``schemas/codebook/patterns.csv`` keys each pattern by the word's lemma, optionally a
+particle or preposition hanging off it, and optionally the lemmas of its object. The most
+specific pattern that fits a token wins.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from pipeline.extract.codebook import CODEBOOK_DIR
+
+PATTERNS_CSV = CODEBOOK_DIR / "patterns.csv"
+PREP_DEPS = {"prep", "prt", "agent", "dative"}
+OBJ_DEPS = {"dobj", "obj"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    pos: str  # verb | noun
+    lemma: str
+    prep: str  # "" for any
+    objects: frozenset[str]  # empty for any
+    code: str
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.objects else 0) + (1 if self.prep else 0)
+
+
+@dataclass(frozen=True)
+class Match:
+    pattern: Pattern
+    obj: Token | None  # the object the pattern matched on (consumed by the event)
+    prep: Token | None  # the particle/preposition the pattern matched on
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[tuple[str, str], list[Pattern]]:
+    """Patterns keyed by (pos, lemma), most specific first."""
+    out: dict[tuple[str, str], list[Pattern]] = {}
+    with PATTERNS_CSV.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["pos"].startswith("#") or not row.get("code"):
+                continue
+            objs = frozenset(o for o in (row["object"] or "").split("|") if o)
+            p = Pattern(row["pos"], row["lemma"], row["prep"] or "", objs, row["code"])
+            out.setdefault((p.pos, p.lemma), []).append(p)
+    for plist in out.values():
+        plist.sort(key=lambda p: -p.specificity)
+    return out
+
+
+def all_codes() -> set[str]:
+    """Every code a pattern can emit."""
+    return {p.code for plist in patterns().values() for p in plist}
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _object_heads(tok: Token) -> list[Token]:
+    """Direct objects of tok, with conjoined objects ("aid and intelligence sharing")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in OBJ_DEPS or (c.dep_ == "nsubjpass" and tok.pos_ == "VERB"):
+            out.append(c)
+            out.extend(c.conjuncts)
+    return out
+
+
+def _object_words(obj: Token) -> set[str]:
+    """Lemmas that can match an object slot: the head and its compounds ("intelligence sharing")."""
+    words = {_lemma(obj)}
+    words.update(_lemma(c) for c in obj.children if c.dep_ in {"compound", "amod"})
+    return words
+
+
+def match(tok: Token) -> Match | None:
+    """The most specific pattern that fits tok, or None."""
+    pos = "verb" if tok.pos_ in {"VERB", "AUX"} else "noun" if tok.pos_ in {"NOUN", "PROPN"} else ""
+    if not pos:
+        return None
+    plist = patterns().get((pos, _lemma(tok)))
+    if not plist:
+        return None
+    preps = [c for c in tok.children if c.dep_ in PREP_DEPS]
+    objs = _object_heads(tok) if pos == "verb" else []
+    for p in plist:
+        prep_tok = None
+        if p.prep:
+            prep_tok = next((c for c in preps if c.lower_ == p.prep), None)
+            if prep_tok is None:
+                continue
+        if p.objects:
+            cands = [c for c in prep_tok.children if c.dep_ == "pobj"] if prep_tok else objs
+            if not prep_tok:
+                # "threatened Putin with sanctions": a with-phrase can carry the object too
+                cands = cands + [g for c in preps for g in c.children if g.dep_ == "pobj"]
+            hit = next((o for o in cands if _object_words(o) & p.objects), None)
+            if hit is None:
+                continue
+            return Match(p, hit, prep_tok)
+        return Match(p, None, prep_tok)
+    return None
