@@ -101,7 +101,8 @@ def apply_corrections(tables: dict[str, pd.DataFrame], entries: list[Entry]) -> 
 
 
 def corrections_frame(entries: list[Entry]) -> pd.DataFrame:
-    live = {p["correction_id"] for p in in_force(entries)}
+    reverted = {e.payload["reverts"] for e in entries if e.payload["action"] == "revert"}
+    live = {e.payload["correction_id"] for e in entries} - reverted
     rows = [
         {
             **{k: e.payload.get(k) for k in CORRECTION_COLUMNS if k not in ("fields", "recorded_at", "in_force")},

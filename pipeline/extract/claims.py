@@ -1,13 +1,433 @@
-"""Claim and quote attribution over a spaCy doc (STUB: the claims work replaces this body)."""
+"""Claims: who said (or believes) what, from one parsed article.
+
+One linear pass over the doc's tokens plus one over its quotation marks; no second model pass.
+
+Kinds (schemas.tables.CLAIM_KINDS):
+- ``direct``: a quotation that is the whole content (``"…," remarked X``; ``X said: "…"``),
+  including quotes over several sentences and paragraphs (the speaker carries over to a
+  continuation with no new attribution, see ``quotes``).
+- ``partial``: reported content that holds a few quoted words (described this as "realistic").
+  claim_text is then the reported clause, quoted words included.
+- ``indirect``: reported speech without quotation: a speech verb with its complement (stated
+  that…, indicated a willingness to…, noted discussions…), "according to X", and speech nouns
+  with a possessor (X's calls for…, X's insistence that…).
+- ``belief``: the same shapes with verbs or nouns of belief and intention (thinks, wants,
+  believes, hopes; X's view of…). PolNeAR annotates these as attributions too.
+- ``authorial`` is never produced: the article's own unattributed assertions are left out,
+  and so are passive reports without an agent ("a notion suggested as…").
+
+claim_text excludes the quotation marks of a direct quote; for other kinds it is the reported
+clause without a leading "that". The speaker comes from the ActorResolver, else from
+``speakers.SpeakerFinder``; an unknown speaker stays empty.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, replace
 
+from spacy.tokens import Doc, Token
+
+from pipeline.extract import cues
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.model import ArticleContext, Row
+from pipeline.extract.quotes import Quote, find_quotes, inside, paragraphs
+from pipeline.extract.speakers import Speaker, SpeakerFinder
+
+_EDGE = " \t\n,;:—–-\u00a0"
+_CLAUSE_DEPS = ("ccomp",)
+_OBJ_DEPS = ("dobj", "oprd", "attr")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "acl")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One claim before it becomes a row (offsets into doc.text)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    cue_start: int
+    cue_end: int
+    speaker: Speaker | None
+    confidence: float
+    run: int | None = None  # quote run, for continuations
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _EDGE:
+        a += 1
+    while b > a and text[b - 1] in _EDGE:
+        b -= 1
+    if text[a : a + 5].lower() == "that " and b - a > 5:
+        a += 5
+    return a, b
+
+
+def _subject(v: Token, depth: int = 0) -> Token | None:
+    """The speaker token of a cue verb: its subject, passive agent or inherited subject."""
+    for c in v.children:
+        if c.dep_ == "nsubj":
+            return c
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or depth >= 2:
+        return None
+    if v.dep_ in _INHERIT_DEPS and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+        if v.dep_ in ("advcl", "acl") and v.tag_ != "VBG":
+            return None
+        return _subject(v.head, depth + 1)
+    return None
+
+
+def _range(tokens: list[Token]) -> tuple[int, int]:
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _subtree(t: Token) -> tuple[int, int]:
+    doc = t.doc
+    return doc[t.left_edge.i].idx, doc[t.right_edge.i].idx + len(doc[t.right_edge.i].text)
+
+
+def _head_clause(v: Token) -> tuple[int, int] | None:
+    """The clause v is attached to, minus v's own subtree (content told around the cue)."""
+    head = v.head
+    doc = v.doc
+    left = (head.left_edge.i, v.left_edge.i - 1)
+    right = (v.right_edge.i + 1, head.right_edge.i)
+    a, b = max((left, right), key=lambda r: r[1] - r[0])
+    if b < a:
+        return None
+    return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+
+def _verb_content(v: Token, kind: str) -> tuple[int, int] | None:
+    children = list(v.children)
+    for c in children:
+        if c.dep_ in _CLAUSE_DEPS and c.i > v.i - 40:
+            return _subtree(c)
+    for c in children:
+        if c.dep_ == "xcomp" and c.i > v.i:
+            return _subtree(c)
+    lemma = v.lemma_.lower()
+    if kind == cues.SPEECH:
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma == "call":
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return _subtree(objs[0])
+        if cues.takes_object_content(v):
+            objs = [c for c in children if c.dep_ in _OBJ_DEPS and c.i > v.i]
+            if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
+                objs = []
+            preps = [c for c in children if c.dep_ == "prep" and c.i > v.i and c.lower_ == "to"]
+            if lemma == "refer" and preps:
+                objs = preps
+            if objs:
+                start = objs[0].left_edge.i
+                end = max(c.right_edge.i for c in children if c.i > v.i and c.dep_ != "punct")
+                doc = v.doc
+                return doc[start].idx, doc[end].idx + len(doc[end].text)
+    if v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX"):
+        return _head_clause(v)
+    if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        return _head_clause(v)
+    return None
+
+
+def _noun_content(n: Token) -> tuple[int, int] | None:
+    for c in n.children:
+        if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children):
+            return _subtree(c)
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "on", "about", "of") and c.i == n.i + 1:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _subtree(objs[0])
+    return None
+
+
+def _noun_speaker(n: Token) -> Token | None:
+    for c in n.children:
+        if c.dep_ == "poss":
+            return c
+    return None
+
+
+class ClaimFinder:
+    """All attributions of one doc."""
+
+    def __init__(self, doc: Doc, resolver: ActorResolver) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = find_quotes(self.text)
+        self.paras = paragraphs(self.text)
+        self.speakers = SpeakerFinder(doc, resolver)
+
+    # -- building blocks ------------------------------------------------------------------
+
+    def _speaker(self, tok: Token | None) -> Speaker | None:
+        if tok is None or inside(self.quotes, tok.idx) is not None:
+            return None
+        return self.speakers.speaker(tok)
+
+    def _para_of(self, pos: int) -> tuple[int, int]:
+        for ps, pe in self.paras:
+            if ps <= pos <= pe:
+                return ps, pe
+        return 0, len(self.text)
+
+    def _confidence(self, kind: str, sp: Speaker | None, inherited: bool = False) -> float:
+        base = {"direct": 0.9, "partial": 0.8, "indirect": 0.75, "belief": 0.6}[kind]
+        if sp is None or sp.name is None:
+            base -= 0.3
+        elif sp.pronoun:
+            base -= 0.1
+        if inherited:
+            base -= 0.1
+        return round(max(0.05, min(1.0, base)), 2)
+
+    def _shape(
+        self, a: int, b: int, cue_kind: str, cue_tok: Token, sp: Speaker | None, cue: str
+    ) -> Attribution | None:
+        """Clip content to its paragraph, extend it over quotes it starts, set the kind."""
+        ps, pe = self._para_of(cue_tok.idx if not (a <= cue_tok.idx < b) else a)
+        a, b = max(a, ps), min(b, pe)
+        a, b = _trim(self.text, a, b)
+        if b - a < 2:
+            return None
+        kind = "belief" if cue_kind == cues.BELIEF else "indirect"
+        run = None
+        quotes = [q for q in self.quotes if q.open < b and q.close > a]
+        if quotes:
+            q = quotes[0]
+            if q.open <= a + 1 and (q.end >= b - 2 or len(quotes) == 1 and q.end >= b - 2):
+                a, b, kind, run = q.start, q.end, "direct", q.run
+            elif q.open <= a + 1 and q.close > b:
+                a, b, kind, run = q.start, q.end, "direct", q.run
+            else:
+                kind = "partial"
+                b = max(b, min(quotes[-1].close, pe))
+        return Attribution(
+            a, b, kind, cue, cue_tok.idx, cue_tok.idx + len(cue_tok.text), sp,
+            self._confidence(kind, sp), run,
+        )
+
+    # -- the three routes -----------------------------------------------------------------
+
+    def from_cues(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        doc = self.doc
+        for t in doc:
+            if inside(self.quotes, t.idx) is not None:
+                continue
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                att = self._according(t)
+            elif (ck := cues.verb_cue(t)) is not None:
+                att = self._verb(t, ck)
+            elif (nk := cues.noun_cue(t)) is not None:
+                att = self._noun(t, nk)
+            else:
+                continue
+            if att is not None:
+                found.append(att)
+        return found
+
+    def _verb(self, v: Token, kind: str) -> Attribution | None:
+        content = _verb_content(v, kind)
+        if content is None:
+            return None
+        sp = self._speaker(_subject(v))
+        if sp is None:
+            return None
+        return self._shape(*content, kind, v, sp, cues.cue_text(v))
+
+    def _noun(self, n: Token, kind: str) -> Attribution | None:
+        subj = _noun_speaker(n)
+        content = _noun_content(n)
+        if subj is None or content is None:
+            return None
+        sp = self._speaker(subj)
+        if sp is None:
+            return None
+        return self._shape(*content, kind, n, sp, n.text)
+
+    def _according(self, t: Token) -> Attribution | None:
+        to = self.doc[t.i + 1]
+        objs = [g for g in to.children if g.dep_ == "pobj"]
+        if not objs:
+            return None
+        sp = self._speaker(objs[0])
+        if sp is None:
+            return None
+        sent = t.sent
+        phrase_end = max(to.right_edge.i, objs[0].right_edge.i)
+        left = (sent.start, t.i - 1)
+        right = (phrase_end + 1, sent.end - 1)
+        a, b = max((left, right), key=lambda r: r[1] - r[0])
+        if b < a:
+            return None
+        doc = self.doc
+        att = self._shape(doc[a].idx, doc[b].idx + len(doc[b].text), cues.SPEECH, t, sp, "according to")
+        return None if att is None else replace(att, cue_end=to.idx + len(to.text))
+
+    def from_quotes(self, taken: list[Attribution]) -> list[Attribution]:
+        """Direct quotes not already inside a cue's content."""
+        found: list[Attribution] = []
+        by_run: dict[int, Attribution] = {a.run: a for a in taken if a.run is not None}
+        last_in_para: dict[tuple[int, int], Attribution] = {}
+        for a in taken:
+            if a.kind == "direct":
+                last_in_para[self._para_of(a.start)] = a
+        covered = sorted((a.start, a.end) for a in taken)
+        for q in self.quotes:
+            if any(s <= q.start and q.end <= e + 1 for s, e in covered):
+                continue
+            att = self._quote(q, by_run, last_in_para)
+            if att is not None:
+                found.append(att)
+                by_run.setdefault(q.run, att)
+                last_in_para[self._para_of(q.start)] = att
+        return found
+
+    def _quote(
+        self,
+        q: Quote,
+        by_run: dict[int, Attribution],
+        last_in_para: dict[tuple[int, int], Attribution],
+    ) -> Attribution | None:
+        doc = self.doc
+        first = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if first is None or len(first) == 0:
+            return None
+        s_start, s_end = first[0].sent.start, first[-1].sent.end
+        direct = self._is_direct(q)
+        best: tuple[int, Token, Token] | None = None
+        for t in doc[s_start:s_end]:
+            if inside(self.quotes, t.idx) is not None or cues.verb_cue(t) != cues.SPEECH:
+                continue
+            subj = _subject(t)
+            if subj is None or inside(self.quotes, subj.idx) is not None:
+                continue
+            if not direct and not (t.left_edge.idx <= q.open and t.right_edge.idx >= q.start):
+                continue
+            dist = min(abs(t.idx - q.open), abs(t.idx - q.close))
+            if best is None or dist < best[0]:
+                best = (dist, t, subj)
+        kind = "direct" if direct else "partial"
+        if best is not None:
+            _, cue_tok, subj = best
+            sp = self._speaker(subj)
+            return Attribution(
+                q.start, q.end, kind, cues.cue_text(cue_tok), cue_tok.idx,
+                cue_tok.idx + len(cue_tok.text), sp, self._confidence(kind, sp), q.run,
+            )
+        if not direct:
+            return None
+        prev = by_run.get(q.run) if q.continued else None
+        if prev is None:
+            prev = last_in_para.get(self._para_of(q.start))
+        if prev is None and not self.text[self._para_of(q.start)[0] : q.open].strip():
+            prev = self._previous_paragraph_quote(q, last_in_para)
+        if prev is None:
+            return None
+        return Attribution(
+            q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end, prev.speaker,
+            self._confidence("direct", prev.speaker, inherited=True), q.run,
+        )
+
+    def _previous_paragraph_quote(
+        self, q: Quote, last_in_para: dict[tuple[int, int], Attribution]
+    ) -> Attribution | None:
+        para = self._para_of(q.start)
+        idx = self.paras.index(para) if para in self.paras else -1
+        if idx <= 0:
+            return None
+        return last_in_para.get(self.paras[idx - 1])
+
+    def _is_direct(self, q: Quote) -> bool:
+        """A quote is direct when it opens a sentence or follows a comma, colon or cue verb."""
+        ps, _ = self._para_of(q.open)
+        before = self.text[ps : q.open].rstrip()
+        if not before or before[-1] in ",:;.?!—–-(\u201d\"":
+            return True
+        doc = self.doc
+        tok = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+        if tok is None or tok.start == 0:
+            return True
+        prev = doc[tok.start - 1]
+        if prev.is_sent_start or tok[0].is_sent_start:
+            return True
+        if cues.verb_cue(prev) is not None:
+            return True
+        words = self.text[q.start : q.end].split()
+        return len(words) >= 6 and prev.dep_ not in ("det", "amod", "compound", "poss")
+
+    def find(self) -> list[Attribution]:
+        from_cues = self.from_cues()
+        found = from_cues + self.from_quotes(from_cues)
+        found.sort(key=lambda a: (a.start, a.end))
+        return _dedupe(found)
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    """Keep one claim per content span (the more confident one)."""
+    best: dict[tuple[int, int], Attribution] = {}
+    for a in found:
+        key = (a.start, a.end)
+        if key not in best or a.confidence > best[key].confidence:
+            best[key] = a
+    return sorted(best.values(), key=lambda a: (a.start, a.end))
+
+
+def find_attributions(doc: Doc, actors: ActorResolver) -> list[Attribution]:
+    """Every attribution of the doc, with speaker mention offsets (used by evaluation)."""
+    return ClaimFinder(doc, actors).find()
+
+
+def _evidence(doc: Doc, a: Attribution) -> tuple[int, int]:
+    points = [a.start, max(a.start, a.end - 1)]
+    if a.speaker is not None and abs(a.cue_start - a.start) < 400:
+        points += [a.cue_start, a.speaker.start]
+    text = doc.text
+    lo, hi = min(points), max(points)
+    span = doc.char_span(lo, hi + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return lo, hi + 1
+    start = min(span[0].sent.start_char, lo)
+    end = max(span[-1].sent.end_char, a.end)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 def extract_claims(doc: Doc, ctx: ArticleContext, actors: ActorResolver) -> list[Row]:
     """Claims of one article (see Extraction.claims for the row shape)."""
-    return []
+    rows: list[Row] = []
+    text = doc.text
+    for a in find_attributions(doc, actors):
+        cs, ce = _evidence(doc, a)
+        sp = a.speaker
+        rows.append(
+            {
+                "char_start": cs,
+                "char_end": ce,
+                "evidence_text": text[cs:ce],
+                "claim_start": a.start,
+                "claim_end": a.end,
+                "claim_text": text[a.start : a.end],
+                "speaker_id": sp.actor_id if sp else None,
+                "speaker_name": sp.name if sp else None,
+                "speaker_description": sp.description if sp else None,
+                "cue": a.cue,
+                "claim_kind": a.kind,
+                "confidence": a.confidence,
+            }
+        )
+    return rows
