@@ -68,7 +68,7 @@ def _subject(v: Token, depth: int = 0) -> Token | None:
     """The speaker token of a cue verb: its subject, passive agent or inherited subject."""
     for c in v.children:
         if c.dep_ == "nsubj":
-            return c
+            return c if not (v.tag_ == "VBN" and not any(a.dep_ == "aux" for a in v.children)) else None
     for c in v.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -76,6 +76,8 @@ def _subject(v: Token, depth: int = 0) -> Token | None:
                     return g
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or depth >= 2:
         return None
+    if v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
+        return None  # reduced relative or passive participle: "a notion suggested as"
     if v.dep_ in _INHERIT_DEPS and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
         if v.dep_ in ("advcl", "acl") and v.tag_ != "VBG":
             return None
@@ -129,7 +131,11 @@ def _verb_content(v: Token, kind: str) -> tuple[int, int] | None:
                 objs = preps
             if objs:
                 start = objs[0].left_edge.i
-                end = max(c.right_edge.i for c in children if c.i > v.i and c.dep_ != "punct")
+                end = max(
+                    c.right_edge.i
+                    for c in children
+                    if c.i > v.i and c.dep_ not in ("punct", "cc", "conj", "advcl")
+                )
                 doc = v.doc
                 return doc[start].idx, doc[end].idx + len(doc[end].text)
     if v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX"):

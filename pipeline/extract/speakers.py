@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.model import Actor, actor_id
 
-PERSONAL = {"he", "she", "him", "her"}
-PLURAL = {"they", "them", "we", "us"}
+PERSONAL = {"he", "she", "him", "her", "his"}
+PLURAL = {"they", "them", "we", "us", "their"}
 FIRST = {"i", "me", "we", "us"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 _STRIP = " ,;:—–-\u00a0"
@@ -42,6 +42,23 @@ def _clean(text: str) -> str:
     return text.strip(_STRIP)
 
 
+def _headline(span: Span) -> bool:
+    return _headline_tok(span[0])
+
+
+def _headline_tok(token: Token) -> bool:
+    """Whether the token's line is a Title Case headline (NER is unreliable there)."""
+    doc = token.doc
+    text = doc.text
+    a = text.rfind("\n", 0, token.idx) + 1
+    b = text.find("\n", token.idx)
+    words = [w for w in text[a : b if b >= 0 else len(text)].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return caps / len(words) > 0.7
+
+
 def _ent(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
@@ -52,7 +69,7 @@ def _ent(token: Token) -> Span | None:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 class SpeakerFinder:
@@ -63,20 +80,26 @@ class SpeakerFinder:
         self.resolver = resolver
         self.full: dict[str, str] = {}  # surname -> first longest full name
         self.desc: dict[str, str] = {}  # full name -> first description seen
-        self.persons: list[Token] = []  # head tokens of PERSON entities, in order
+        self.persons: list[Token] = []  # tokens naming a person, in order
+        person_keys: set[str] = set()
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ not in ("PERSON", "ORG") or _headline(ent):
                 continue
             name = _clean(ent.text)
             words = name.split()
-            if not words:
+            if not words or not all(t.pos_ == "PROPN" for t in ent if t.text not in ".-'"):
+                continue
+            if ent.label_ == "ORG" and not 2 <= len(words) <= 3:
                 continue
             key = words[-1].lower()
             if len(words) > len(self.full.get(key, "").split()):
-                self.full.setdefault(key, name)
-                if len(words) > len(self.full[key].split()):
-                    self.full[key] = name
-            self.persons.append(ent.root)
+                self.full[key] = name
+            if ent.label_ == "PERSON":
+                person_keys.add(key)
+        self.person_keys = person_keys
+        for t in doc:
+            if t.pos_ == "PROPN" and t.lower_ in person_keys and not _headline_tok(t):
+                self.persons.append(t)
 
     # -- mention shapes -------------------------------------------------------------------
 
@@ -105,10 +128,12 @@ class SpeakerFinder:
             return None
         if head.pos_ == "PRON" or head.lower_ in PERSONAL | PLURAL:
             return self._pronoun(head)
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
         phrase = self._phrase(head)
         name_tok, description = head, None
         ent = _ent(head)
-        if ent is None or ent.label_ != "PERSON":
+        if ent is None or ent.label_ not in NAME_LABELS:
             for child in head.rights:
                 if child.dep_ == "appos":
                     app = _ent(child)
@@ -130,9 +155,7 @@ class SpeakerFinder:
             title_words = [t for t in title if t.pos_ in ("PROPN", "NOUN", "ADJ")]
             if title_words and description is None and ent.label_ == "PERSON":
                 description = _clean(title.text)
-            name = _clean(span.text)
-            if ent.label_ == "PERSON":
-                name = self.canonical(name)
+            name = self.canonical(_clean(span.text))
         else:
             span = phrase
             name = _clean(phrase.text)
@@ -178,6 +201,9 @@ class SpeakerFinder:
         sent = tok.sent
         before = [p for p in self.persons if p.i < tok.i]
         same = [p for p in before if p.i >= sent.start]
+        same_subjects = [p for p in same if p.dep_ in ("nsubj", "nsubjpass")]
+        if same_subjects:
+            return same_subjects[-1]
         if same:
             return same[-1]
         window_start = sent.start

@@ -99,13 +99,11 @@ def datapackage(
     """The Data Package descriptor for a release folder whose data files are written."""
     resources = [resource(folder, t, fmt) for fmt in ("csv", "parquet") for t in TABLES]
     return {
-        "$schema": "https://datapackage.org/profiles/1.0/datapackage.json",
         "name": NAME,
         "title": TITLE,
         "description": f"{DESCRIPTION} {EXCERPT_NOTE}",
         "version": version,
         "created": created,
-        "homepage": "index.html",
         "keywords": ["events", "claims", "CAMEO", "PLOVER", "news", "attribution"],
         "licenses": [LICENSE],
         "sources": sources(articles),
