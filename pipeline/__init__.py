@@ -1,4 +1,4 @@
-"""newsledger: raw news articles → append-only ledger → validated tables → versioned open datasets."""
+"""newsledger: news articles → append-only ledger → validated tables → versioned datasets."""
 
 from importlib.metadata import PackageNotFoundError, version
 

@@ -3,15 +3,14 @@
 Each asset only calls its stage module; all logic lives there.
 """
 
-
 from dataclasses import asdict
 
 import dagster as dg
 
 from pipeline import extraction, ingest, producer, project
 from pipeline.ledger import RELEASE_PUBLISHED, NewEntry
-from pipeline.release import publish
 from pipeline.query import refresh_snapshot
+from pipeline.release import publish
 from pipeline.resources import Warehouse
 
 GROUP = "newsledger"
@@ -45,11 +44,15 @@ def article_extractions(
             producer("extract"),
             progress=lambda n, total: context.log.debug(f"extracted {n}/{total}"),
         )
-    return dg.MaterializeResult(metadata={**asdict(summary), "extractor_version": extraction.EXTRACTOR_VERSION})
+    return dg.MaterializeResult(
+        metadata={**asdict(summary), "extractor_version": extraction.EXTRACTOR_VERSION}
+    )
 
 
 @dg.asset(group_name=GROUP, kinds={"pandera", "duckdb"}, deps=[article_extractions])
-def warehouse_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+def warehouse_tables(
+    context: dg.AssetExecutionContext, warehouse: Warehouse
+) -> dg.MaterializeResult:
     """The analyst tables (articles, events, claims, actors), rebuilt from the ledger and validated.
 
     Rows failing their Pandera model or whose offsets do not match the article text go to the
@@ -59,12 +62,16 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
         projection = project.build(ledger)
         project.write(ledger.con, projection)
     events = projection.tables["events"]
-    preview = events[["actor1_name", "cameo_code", "event_label", "actor2_name", "modality"]].head(10)
+    preview = events[["actor1_name", "cameo_code", "event_label", "actor2_name", "modality"]].head(
+        10
+    )
     return dg.MaterializeResult(
         metadata={
             **{f"rows_{name}": n for name, n in projection.counts().items()},
             "ledger_head": projection.ledger_head,
-            "events_preview": dg.MetadataValue.md(preview.to_markdown(index=False) if len(preview) else "(none)"),
+            "events_preview": dg.MetadataValue.md(
+                preview.to_markdown(index=False) if len(preview) else "(none)"
+            ),
         }
     )
 
@@ -73,7 +80,8 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
 def nothing_quarantined(warehouse: Warehouse) -> dg.AssetCheckResult:
     with warehouse.ledger() as ledger:
         rows = ledger.con.execute(
-            "SELECT stage, coalesce(table_name, '-'), count(*) FROM quarantine GROUP BY ALL ORDER BY ALL"
+            "SELECT stage, coalesce(table_name, '-'), count(*) FROM quarantine"
+            " GROUP BY ALL ORDER BY ALL"
         ).fetchall()
     total = sum(r[2] for r in rows)
     return dg.AssetCheckResult(
@@ -83,13 +91,17 @@ def nothing_quarantined(warehouse: Warehouse) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset=warehouse_tables, description="Every row's offsets slice the article text to its evidence.")
+@dg.asset_check(
+    asset=warehouse_tables,
+    description="Every row's offsets slice the article text to its evidence.",
+)
 def evidence_matches_text(warehouse: Warehouse) -> dg.AssetCheckResult:
     with warehouse.ledger() as ledger:
         bad = {
             table: ledger.con.execute(
                 f"""SELECT count(*) FROM {table} t JOIN article_texts a USING (article_id)
-                    WHERE substring(a.text, t.char_start + 1, t.char_end - t.char_start) <> t.evidence_text"""
+                    WHERE substring(a.text, t.char_start + 1, t.char_end - t.char_start)
+                        <> t.evidence_text"""
             ).fetchone()[0]  # type: ignore[index]
             for table in ("events", "claims")
         }
@@ -97,7 +109,9 @@ def evidence_matches_text(warehouse: Warehouse) -> dg.AssetCheckResult:
 
 
 @dg.asset(group_name=GROUP, kinds={"parquet", "csv"}, deps=[warehouse_tables])
-def dataset_release(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+def dataset_release(
+    context: dg.AssetExecutionContext, warehouse: Warehouse
+) -> dg.MaterializeResult:
     """The public dataset: an immutable, versioned Parquet + CSV Data Package under datasets/.
 
     A new version is published only when the content changed (MAJOR for a contract change,
@@ -110,27 +124,31 @@ def dataset_release(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
         reasons = {
             "extractor_versions": projection.extractor_versions,
             "previous_extractor_versions": released[-1]["extractor_versions"] if released else [],
-            "corrections": projection.corrections.loc[projection.corrections["in_force"], "correction_id"].tolist()
+            "corrections": projection.corrections.loc[
+                projection.corrections["in_force"], "correction_id"
+            ].tolist()
             if len(projection.corrections)
             else [],
         }
         result = publish(projection, warehouse.out, reasons)
         if result is not None:
-            ledger.append([
-                NewEntry(
-                    RELEASE_PUBLISHED,
-                    result.version,
-                    {
-                        "version": result.version,
-                        "path": str(result.path),
-                        "bump": result.bump,
-                        "counts": result.counts,
-                        "ledger_head": projection.ledger_head,
-                        "extractor_versions": projection.extractor_versions,
-                    },
-                    producer("publish"),
-                )
-            ])
+            ledger.append(
+                [
+                    NewEntry(
+                        RELEASE_PUBLISHED,
+                        result.version,
+                        {
+                            "version": result.version,
+                            "path": str(result.path),
+                            "bump": result.bump,
+                            "counts": result.counts,
+                            "ledger_head": projection.ledger_head,
+                            "extractor_versions": projection.extractor_versions,
+                        },
+                        producer("publish"),
+                    )
+                ]
+            )
     snapshot = refresh_snapshot(warehouse.database, warehouse.out)
     if result is None:
         context.log.info("content unchanged: nothing published")

@@ -10,8 +10,14 @@ import click
 
 from pipeline.ledger import StoreBusyError
 
-OUT = click.option("--out", "out", type=click.Path(path_type=Path), default=Path("outputs"),
-                   show_default=True, help="Output folder (warehouse, releases, Dagster instance).")
+OUT = click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="Output folder (warehouse, releases, Dagster instance).",
+)
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
@@ -21,8 +27,14 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--raw", "raw", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              default=Path("raw"), show_default=True, help="Folder of input articles.")
+@click.option(
+    "--raw",
+    "raw",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    default=Path("raw"),
+    show_default=True,
+    help="Folder of input articles.",
+)
 @OUT
 def run(raw: Path, out: Path) -> None:
     """Ingest → extract → project → publish, as one Dagster run recorded under OUT/dagster."""
@@ -38,15 +50,25 @@ def run(raw: Path, out: Path) -> None:
     extract = meta.get("article_extractions", {})
     tables = meta.get("warehouse_tables", {})
     release = meta.get("dataset_release", {})
-    click.echo(f"  ingest   : {ingest.get('added', 0)} new article(s), "
-               f"{ingest.get('duplicates', 0)} already known, {ingest.get('quarantined', 0)} quarantined")
-    click.echo(f"  extract  : {extract.get('extracted', 0)} article(s) extracted "
-               f"({extract.get('events', 0)} events, {extract.get('claims', 0)} claims), "
-               f"{extract.get('failed', 0)} failed; extractor {extract.get('extractor_version')}")
-    click.echo("  tables   : " + ", ".join(
-        f"{k.removeprefix('rows_')} {v}" for k, v in tables.items() if k.startswith("rows_")))
+    click.echo(
+        f"  ingest   : {ingest.get('added', 0)} new article(s), "
+        f"{ingest.get('duplicates', 0)} already known, {ingest.get('quarantined', 0)} quarantined"
+    )
+    click.echo(
+        f"  extract  : {extract.get('extracted', 0)} article(s) extracted "
+        f"({extract.get('events', 0)} events, {extract.get('claims', 0)} claims), "
+        f"{extract.get('failed', 0)} failed; extractor {extract.get('extractor_version')}"
+    )
+    click.echo(
+        "  tables   : "
+        + ", ".join(
+            f"{k.removeprefix('rows_')} {v}" for k, v in tables.items() if k.startswith("rows_")
+        )
+    )
     if release.get("published"):
-        click.echo(f"  release  : published {release['version']} ({release['bump']}) at {release['path']}")
+        click.echo(
+            f"  release  : published {release['version']} ({release['bump']}) at {release['path']}"
+        )
     else:
         click.echo("  release  : content unchanged, nothing published")
     failed_checks = [name for name, ok in report.checks.items() if not ok]
@@ -65,8 +87,12 @@ def rebuild(out: Path) -> None:
     with _store(), Ledger.open(out / "warehouse.duckdb") as ledger:
         projection = project.build(ledger)
         project.write(ledger.con, projection)
-    click.echo("rebuilt from ledger entry 1.." + str(projection.ledger_head) + ": "
-               + ", ".join(f"{k} {v}" for k, v in projection.counts().items()))
+    click.echo(
+        "rebuilt from ledger entry 1.."
+        + str(projection.ledger_head)
+        + ": "
+        + ", ".join(f"{k} {v}" for k, v in projection.counts().items())
+    )
 
 
 @main.group()
@@ -83,7 +109,9 @@ def _correction(out: Path, **kwargs: object) -> None:
             cid = corrections.record(ledger, producer=producer("correct"), **kwargs)  # type: ignore[arg-type]
         except corrections.CorrectionError as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(f"recorded correction {cid}; it reaches the tables and a release at the next `pipeline run`")
+    click.echo(
+        f"recorded correction {cid}; it reaches the tables and a release at the next `pipeline run`"
+    )
 
 
 REASON = click.option("--reason", required=True, help="Why the row is corrected.")
@@ -105,8 +133,14 @@ def correct_retract(table: str, row_id: str, reason: str, author: str, out: Path
 @correct.command("override")
 @TABLE
 @click.argument("row_id")
-@click.option("--set", "assignments", multiple=True, required=True, metavar="FIELD=VALUE",
-              help="Field to override (repeatable); VALUE is JSON when it parses, else text.")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    required=True,
+    metavar="FIELD=VALUE",
+    help="Field to override (repeatable); VALUE is JSON when it parses, else text.",
+)
 @REASON
 @AUTHOR
 @OUT
@@ -123,8 +157,15 @@ def correct_override(
             fields[key] = json.loads(value)
         except json.JSONDecodeError:
             fields[key] = value
-    _correction(out, action="override", table=table, row_id=row_id, fields=fields,
-                reason=reason, author=author)
+    _correction(
+        out,
+        action="override",
+        table=table,
+        row_id=row_id,
+        fields=fields,
+        reason=reason,
+        author=author,
+    )
 
 
 @correct.command("revert")
@@ -174,8 +215,11 @@ def evaluate() -> None:
 
 
 @evaluate.command("events")
-@click.argument("gold", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-                default=SHARED_DATA / "petrarch" / "PETR2_GSR_validation.xml")
+@click.argument(
+    "gold",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=SHARED_DATA / "petrarch" / "PETR2_GSR_validation.xml",
+)
 def eval_events(gold: Path) -> None:
     """Score the event coder on a PETRARCH gold file (GSR validation or unit-test records)."""
     from pipeline.evaluate.events import evaluate as score
@@ -185,8 +229,12 @@ def eval_events(gold: Path) -> None:
 
 
 @evaluate.command("claims")
-@click.option("--data", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              default=SHARED_DATA / "polnear", show_default=True)
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    default=SHARED_DATA / "polnear",
+    show_default=True,
+)
 @click.option("--split", default="dev", show_default=True)
 @click.option("--limit", type=int, default=None, help="Score only the first N articles.")
 def eval_claims(data: Path, split: str, limit: int | None) -> None:

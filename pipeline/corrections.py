@@ -20,8 +20,16 @@ from schemas.tables import PRIMARY_KEYS, columns
 
 ACTIONS = ("retract", "override", "revert")
 CORRECTION_COLUMNS = [
-    "correction_id", "action", "table_name", "row_id", "fields", "reason", "author",
-    "reverts", "recorded_at", "in_force",
+    "correction_id",
+    "action",
+    "table_name",
+    "row_id",
+    "fields",
+    "reason",
+    "author",
+    "reverts",
+    "recorded_at",
+    "in_force",
 ]
 
 
@@ -83,7 +91,9 @@ def in_force(entries: Iterable[Entry]) -> list[dict[str, Any]]:
     return [p for p in items if p["action"] != "revert" and p["correction_id"] not in reverted]
 
 
-def apply_corrections(tables: dict[str, pd.DataFrame], entries: list[Entry]) -> dict[str, pd.DataFrame]:
+def apply_corrections(
+    tables: dict[str, pd.DataFrame], entries: list[Entry]
+) -> dict[str, pd.DataFrame]:
     """Tables with the corrections in force applied (retractions removed, overrides set)."""
     out = {name: frame.copy() for name, frame in tables.items()}
     for c in in_force(entries):
@@ -105,7 +115,11 @@ def corrections_frame(entries: list[Entry]) -> pd.DataFrame:
     live = {e.payload["correction_id"] for e in entries} - reverted
     rows = [
         {
-            **{k: e.payload.get(k) for k in CORRECTION_COLUMNS if k not in ("fields", "recorded_at", "in_force")},
+            **{
+                k: e.payload.get(k)
+                for k in CORRECTION_COLUMNS
+                if k not in ("fields", "recorded_at", "in_force")
+            },
             "fields": json.dumps(e.payload.get("fields") or {}, sort_keys=True),
             "recorded_at": e.recorded_at.isoformat(),
             "in_force": e.payload["correction_id"] in live,

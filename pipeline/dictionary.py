@@ -23,9 +23,17 @@ def render() -> str:
     ]
     for table, model in PUBLISHED.items():
         schema = model.to_schema()
-        lines += ["", f"## {table}", "", (model.__doc__ or "").strip(), "",
-                  f"Primary key: `{PRIMARY_KEYS[table]}`.", "",
-                  "| column | type | nullable | description |", "| --- | --- | --- | --- |"]
+        lines += [
+            "",
+            f"## {table}",
+            "",
+            (model.__doc__ or "").strip(),
+            "",
+            f"Primary key: `{PRIMARY_KEYS[table]}`.",
+            "",
+            "| column | type | nullable | description |",
+            "| --- | --- | --- | --- |",
+        ]
         for name, column in schema.columns.items():
             lines.append(
                 f"| `{name}` | {column.dtype} | {'yes' if column.nullable else 'no'} | "

@@ -117,15 +117,15 @@ def _sidecar(path: Path) -> dict[str, Any]:
     try:
         meta = json.loads(side.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError("sidecar_is_json", f"sidecar {side.name} is not valid JSON: {exc}") from exc
+        raise InputError(
+            "sidecar_is_json", f"sidecar {side.name} is not valid JSON: {exc}"
+        ) from exc
     if not isinstance(meta, dict):
         raise InputError("sidecar_is_object", f"sidecar {side.name} must hold a JSON object")
     return meta
 
 
-def _article(
-    data: bytes, rel: str, text: str, encoding: str, meta: dict[str, Any]
-) -> RawArticle:
+def _article(data: bytes, rel: str, text: str, encoding: str, meta: dict[str, Any]) -> RawArticle:
     if not text.strip():
         raise InputError("text_not_empty", "the article has no text")
     digest = sha256(data)
@@ -164,7 +164,8 @@ def html_text(markup: str) -> tuple[str, dict[str, str]]:
             meta[key.lower()] = value
     title_tag = soup.find("h1") or soup.find("title")
     found = {
-        "title": meta.get("og:title") or (title_tag.get_text(" ", strip=True) if title_tag else None),
+        "title": meta.get("og:title")
+        or (title_tag.get_text(" ", strip=True) if title_tag else None),
         "outlet": meta.get("og:site_name"),
         "author": meta.get("author") or meta.get("article:author"),
         "published_at": meta.get("article:published_time") or meta.get("date"),
@@ -195,7 +196,9 @@ def _json_article(obj: object, data: bytes, rel: str, sidecar: dict[str, Any]) -
     text = obj.get("text")
     if not isinstance(text, str):
         raise InputError("text_present", "the JSON article has no string field 'text'")
-    return _article(data, rel, text, "utf-8", {**sidecar, **{k: v for k, v in obj.items() if k != "text"}})
+    return _article(
+        data, rel, text, "utf-8", {**sidecar, **{k: v for k, v in obj.items() if k != "text"}}
+    )
 
 
 def read_file(path: Path, root: Path) -> Iterator[RawArticle | Rejected]:
@@ -217,7 +220,9 @@ def read_file(path: Path, root: Path) -> Iterator[RawArticle | Rejected]:
                 try:
                     yield _json_article(json.loads(line), line, where, sidecar)
                 except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                    yield Rejected(where, sha256(line), "valid_json", f"line {n} is not valid JSON: {exc}")
+                    yield Rejected(
+                        where, sha256(line), "valid_json", f"line {n} is not valid JSON: {exc}"
+                    )
                 except InputError as exc:
                     yield Rejected(where, sha256(line), exc.check, str(exc))
         elif suffix == ".json":
@@ -286,7 +291,9 @@ def record(ledger: Ledger, root: Path, producer: str) -> IngestSummary:
             duplicates += 1
             continue
         known.add(article.article_id)
-        entries.append(NewEntry(ARTICLE_INGESTED, article.article_id, article.as_payload(), producer))
+        entries.append(
+            NewEntry(ARTICLE_INGESTED, article.article_id, article.as_payload(), producer)
+        )
     new_rejections = [
         r for r in rejected if (r.source_path, r.content_sha256, r.check) not in known_rejections
     ]

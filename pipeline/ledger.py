@@ -107,9 +107,15 @@ class Ledger:
             head = self.con.execute("SELECT coalesce(max(seq), 0) FROM ledger").fetchone()
             start = int(head[0]) + 1 if head else 1
             rows = [
-                (start + i, e.entry_type, e.schema_version, e.subject,
-                 json.dumps(e.payload, sort_keys=True, ensure_ascii=False, default=str),
-                 e.producer, now)
+                (
+                    start + i,
+                    e.entry_type,
+                    e.schema_version,
+                    e.subject,
+                    json.dumps(e.payload, sort_keys=True, ensure_ascii=False, default=str),
+                    e.producer,
+                    now,
+                )
                 for i, e in enumerate(batch)
             ]
             self.con.executemany("INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
@@ -121,7 +127,10 @@ class Ledger:
 
     def read(self, entry_type: str | None = None, after: int = 0) -> list[Entry]:
         """Entries in sequence order, optionally of one type and after a sequence number."""
-        sql = "SELECT seq, entry_type, schema_version, subject, payload, producer, recorded_at FROM ledger WHERE seq > ?"
+        sql = (
+            "SELECT seq, entry_type, schema_version, subject, payload, producer, recorded_at"
+            " FROM ledger WHERE seq > ?"
+        )
         params: list[Any] = [after]
         if entry_type:
             sql += " AND entry_type = ?"

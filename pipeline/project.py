@@ -106,21 +106,27 @@ def _rows(rows: list[dict[str, Any]], table: str) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), None)
 
 
-def _actors(
-    extractions: Any, events: pd.DataFrame, claims: pd.DataFrame
-) -> pd.DataFrame:
+def _actors(extractions: Any, events: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     merged: dict[str, dict[str, Any]] = {}
     aliases: dict[str, set[str]] = defaultdict(set)
     for e in extractions:
         for actor in e.payload["actors"]:
             merged.setdefault(actor["actor_id"], actor)
-            aliases[actor["actor_id"]] |= set(filter(None, (actor.get("aliases") or "").split(" | ")))
+            aliases[actor["actor_id"]] |= set(
+                filter(None, (actor.get("aliases") or "").split(" | "))
+            )
             aliases[actor["actor_id"]].add(actor["name"])
-    mentions = pd.concat(
-        [events.get("actor1_id", pd.Series(dtype=object)),
-         events.get("actor2_id", pd.Series(dtype=object)),
-         claims.get("speaker_id", pd.Series(dtype=object))]
-    ).dropna().value_counts()
+    mentions = (
+        pd.concat(
+            [
+                events.get("actor1_id", pd.Series(dtype=object)),
+                events.get("actor2_id", pd.Series(dtype=object)),
+                claims.get("speaker_id", pd.Series(dtype=object)),
+            ]
+        )
+        .dropna()
+        .value_counts()
+    )
     rows = []
     for actor_id, actor in sorted(merged.items()):
         count = int(mentions.get(actor_id, 0))
@@ -160,7 +166,9 @@ def validate(
             for start, end, shown in _spans(row):
                 text = text_of.get(row["article_id"], "")
                 if not isinstance(start, int) or text[start:end] != shown:
-                    failures[idx].append(f"offsets_match_text: text[{start}:{end}] != {shown!r:.60}")
+                    failures[idx].append(
+                        f"offsets_match_text: text[{start}:{end}] != {shown!r:.60}"
+                    )
     model = PUBLISHED[table]
     try:
         model.validate(frame, lazy=True)

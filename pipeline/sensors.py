@@ -1,6 +1,5 @@
 """Dagster job, sensor and schedule: run the whole pipeline when raw/ changes, and daily."""
 
-
 import hashlib
 
 import dagster as dg
@@ -27,7 +26,9 @@ def raw_fingerprint(warehouse: Warehouse) -> str:
     return h.hexdigest()
 
 
-@dg.sensor(job=newsledger_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING)
+@dg.sensor(
+    job=newsledger_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING
+)
 def raw_folder_sensor(context: dg.SensorEvaluationContext, warehouse: Warehouse) -> dg.SensorResult:
     """Starts one run for all pending articles whenever the raw folder's contents change."""
     fingerprint = raw_fingerprint(warehouse)

@@ -38,7 +38,13 @@ def test_sensor_requests_one_run_when_raw_changes_and_none_otherwise(raw_dir: Pa
 
 
 def test_job_is_one_run_over_all_stages(tmp_path: Path) -> None:
-    job = build(Warehouse(raw_dir=str(tmp_path), out_dir=str(tmp_path))).resolve_job_def("newsledger_job")
+    job = build(Warehouse(raw_dir=str(tmp_path), out_dir=str(tmp_path))).resolve_job_def(
+        "newsledger_job"
+    )
     names = [n.name for n in job.nodes_in_topological_order]
-    assert names.index("raw_articles") < names.index("article_extractions") < names.index(
-        "warehouse_tables") < names.index("dataset_release")
+    assert (
+        names.index("raw_articles")
+        < names.index("article_extractions")
+        < names.index("warehouse_tables")
+        < names.index("dataset_release")
+    )

@@ -45,15 +45,25 @@ def test_html_text_drops_scripts_and_styles(tmp_path: Path) -> None:
     <script>alert('x')</script><p>They said talks would continue.</p></body></html>"""
     write(tmp_path, "c.html", page)
     (article,), _ = ingest.scan(tmp_path)
-    assert "leaked" not in article.text and "alert" not in article.text and "color" not in article.text
+    assert (
+        "leaked" not in article.text and "alert" not in article.text and "color" not in article.text
+    )
     assert "Ministers met in" in article.text and "Geneva" in article.text
     assert article.title == "Talks resume"
     assert article.author == "A. Writer"
 
 
 def test_json_and_jsonl_one_article_per_object(tmp_path: Path) -> None:
-    write(tmp_path, "d.json", json.dumps({"id": "x1", "title": "One", "text": BODY, "url": "https://e.x/1"}))
-    lines = [json.dumps({"text": BODY + " Two."}), "", json.dumps({"text": BODY + " Three.", "outlet": "O"})]
+    write(
+        tmp_path,
+        "d.json",
+        json.dumps({"id": "x1", "title": "One", "text": BODY, "url": "https://e.x/1"}),
+    )
+    lines = [
+        json.dumps({"text": BODY + " Two."}),
+        "",
+        json.dumps({"text": BODY + " Three.", "outlet": "O"}),
+    ]
     write(tmp_path, "e.jsonl", "\n".join(lines) + "\n")
     articles, rejected = ingest.scan(tmp_path)
     assert rejected == []

@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from pipeline.ledger import Ledger, NewEntry, StoreBusyError, connect
@@ -51,7 +52,7 @@ def test_read_filters_by_type_and_position(ledger: Ledger) -> None:
 def test_a_failed_append_writes_nothing(ledger: Ledger) -> None:
     ledger.append([entry()])
     bad = NewEntry("article.ingested", "a2", {"x": 1}, None)  # type: ignore[arg-type]
-    with pytest.raises(Exception):
+    with pytest.raises(duckdb.Error):
         ledger.append([entry(subject="ok"), bad])
     assert [e.subject for e in ledger.read()] == ["a1"]
 
@@ -73,12 +74,16 @@ def test_file_store_persists_across_connections(tmp_path: Path) -> None:
 def test_second_writer_gets_store_is_busy(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import duckdb, sys, time
             con = duckdb.connect({str(path)!r})
             print("locked", flush=True)
             time.sleep(30)
-        """)],
+        """),
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -17,15 +17,35 @@ def event_row(article_id: str, text: str, sentence: str, **over: Any) -> dict[st
     start = text.index(sentence)
     row = {
         "event_id": f"ev_{abs(hash((sentence, tuple(over.items())))):x}"[:19],
-        "article_id": article_id, "sentence_index": 0,
-        "char_start": start, "char_end": start + len(sentence), "evidence_text": sentence,
-        "actor1_id": "USA", "actor1_name": "United States", "actor1_country": "USA", "actor1_sector": "GOV",
-        "actor2_id": "RUS", "actor2_name": "Russia", "actor2_country": "RUS", "actor2_sector": "GOV",
-        "cameo_code": "040", "cameo_root": "04", "event_label": "Consult", "goldstein": 1.0,
-        "quad_class": 1, "plover_type": "CONSULT", "plover_mode": None, "modality": "asserted",
-        "event_date": None, "date_precision": "unknown", "date_text": None,
-        "location_name": None, "location_country": None, "event_group_id": None,
-        "confidence": 0.5, "extractor_version": "test",
+        "article_id": article_id,
+        "sentence_index": 0,
+        "char_start": start,
+        "char_end": start + len(sentence),
+        "evidence_text": sentence,
+        "actor1_id": "USA",
+        "actor1_name": "United States",
+        "actor1_country": "USA",
+        "actor1_sector": "GOV",
+        "actor2_id": "RUS",
+        "actor2_name": "Russia",
+        "actor2_country": "RUS",
+        "actor2_sector": "GOV",
+        "cameo_code": "040",
+        "cameo_root": "04",
+        "event_label": "Consult",
+        "goldstein": 1.0,
+        "quad_class": 1,
+        "plover_type": "CONSULT",
+        "plover_mode": None,
+        "modality": "asserted",
+        "event_date": None,
+        "date_precision": "unknown",
+        "date_text": None,
+        "location_name": None,
+        "location_country": None,
+        "event_group_id": None,
+        "confidence": 0.5,
+        "extractor_version": "test",
     }
     return {**row, **over}
 
@@ -67,11 +87,28 @@ def test_invalid_rows_are_quarantined_with_the_check_and_article(seeded: Path) -
         aid = article["article_id"]
         sentence = text.split("\n")[0]
         good = event_row(aid, text, sentence)
-        shifted = event_row(aid, text, sentence, event_id="ev_shifted", char_start=good["char_start"] + 1)
-        bad_code = event_row(aid, text, sentence, event_id="ev_badcode", cameo_code="9x9", quad_class=7)
-        ledger.append([NewEntry(EXTRACTION_RECORDED, aid, {
-            "article_id": aid, "extractor_version": "test", "events": [good, shifted, bad_code],
-            "claims": [], "actors": []}, "test")])
+        shifted = event_row(
+            aid, text, sentence, event_id="ev_shifted", char_start=good["char_start"] + 1
+        )
+        bad_code = event_row(
+            aid, text, sentence, event_id="ev_badcode", cameo_code="9x9", quad_class=7
+        )
+        ledger.append(
+            [
+                NewEntry(
+                    EXTRACTION_RECORDED,
+                    aid,
+                    {
+                        "article_id": aid,
+                        "extractor_version": "test",
+                        "events": [good, shifted, bad_code],
+                        "claims": [],
+                        "actors": [],
+                    },
+                    "test",
+                )
+            ]
+        )
         built = project.build(ledger)
     assert built.tables["events"]["event_id"].tolist() == [good["event_id"]]
     q = built.quarantine.set_index("table_name").loc["events"]
@@ -87,19 +124,43 @@ def test_a_correction_survives_reextraction_and_can_be_reverted(seeded: Path) ->
         text = project.build(ledger).texts["text"][0]
         aid = project.build(ledger).tables["articles"]["article_id"][0]
         sentence = text.split("\n")[0]
-        rows = [event_row(aid, text, sentence, event_id="ev_a"),
-                event_row(aid, text, sentence, event_id="ev_b", cameo_code="036", event_label="x")]
+        rows = [
+            event_row(aid, text, sentence, event_id="ev_a"),
+            event_row(aid, text, sentence, event_id="ev_b", cameo_code="036", event_label="x"),
+        ]
 
         def extract(version: str) -> None:
-            ledger.append([NewEntry(EXTRACTION_RECORDED, aid, {
-                "article_id": aid, "extractor_version": version, "events": rows,
-                "claims": [], "actors": []}, "test")])
+            ledger.append(
+                [
+                    NewEntry(
+                        EXTRACTION_RECORDED,
+                        aid,
+                        {
+                            "article_id": aid,
+                            "extractor_version": version,
+                            "events": rows,
+                            "claims": [],
+                            "actors": [],
+                        },
+                        "test",
+                    )
+                ]
+            )
 
         extract("v1")
-        retract = corrections.record(ledger, "retract", "not an event", "analyst", "test",
-                                     table="events", row_id="ev_a")
-        corrections.record(ledger, "override", "wrong target", "analyst", "test",
-                           table="events", row_id="ev_b", fields={"actor2_country": "UKR"})
+        retract = corrections.record(
+            ledger, "retract", "not an event", "analyst", "test", table="events", row_id="ev_a"
+        )
+        corrections.record(
+            ledger,
+            "override",
+            "wrong target",
+            "analyst",
+            "test",
+            table="events",
+            row_id="ev_b",
+            fields={"actor2_country": "UKR"},
+        )
         extract("v2")  # a newer extractor version supersedes v1
         events = project.build(ledger).tables["events"].set_index("event_id")
         assert list(events.index) == ["ev_b"]
@@ -114,8 +175,16 @@ def test_a_correction_survives_reextraction_and_can_be_reverted(seeded: Path) ->
 def test_corrections_refuse_nonsense(seeded: Path) -> None:
     with Ledger.open(seeded) as ledger:
         with pytest.raises(corrections.CorrectionError):
-            corrections.record(ledger, "override", "r", "a", "t", table="events", row_id="x",
-                               fields={"event_id": "y"})
+            corrections.record(
+                ledger,
+                "override",
+                "r",
+                "a",
+                "t",
+                table="events",
+                row_id="x",
+                fields={"event_id": "y"},
+            )
         with pytest.raises(corrections.CorrectionError):
             corrections.record(ledger, "revert", "r", "a", "t", reverts="corr_missing")
         with pytest.raises(corrections.CorrectionError):

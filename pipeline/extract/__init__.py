@@ -25,14 +25,20 @@ CLAIM_KEY = ("claim_start", "claim_end")
 def extract_doc(doc: Doc, ctx: ArticleContext) -> Extraction:
     """Events, claims and the actors they name, from one parsed article."""
     resolver = ActorResolver(doc, ctx)
-    events = _identify(extract_events(doc, ctx, resolver), "ev", ctx.article_id, EVENT_KEY, "event_id")
-    claims = _identify(extract_claims(doc, ctx, resolver), "cl", ctx.article_id, CLAIM_KEY, "claim_id")
+    events = _identify(
+        extract_events(doc, ctx, resolver), "ev", ctx.article_id, EVENT_KEY, "event_id"
+    )
+    claims = _identify(
+        extract_claims(doc, ctx, resolver), "cl", ctx.article_id, CLAIM_KEY, "claim_id"
+    )
     for claim in claims:
         claim["event_id"] = _event_in(claim, events)
     return Extraction(events=events, claims=claims, actors=resolver.used_actors())
 
 
-def _identify(rows: list[Row], prefix: str, article_id: str, key: tuple[str, ...], id_column: str) -> list[Row]:
+def _identify(
+    rows: list[Row], prefix: str, article_id: str, key: tuple[str, ...], id_column: str
+) -> list[Row]:
     """Give rows ids that depend only on the fact they state (stable across extractor versions)."""
     seen: Counter[tuple[object, ...]] = Counter()
     out = []
@@ -55,4 +61,6 @@ def _event_in(claim: Row, events: list[Row]) -> str | None:
     """The first event whose evidence overlaps the claim's content, if any."""
     start, end = claim["claim_start"], claim["claim_end"]
     inside = [e for e in events if e["char_start"] < end and start < e["char_end"]]
-    return min(inside, key=lambda e: (e["char_start"], e["event_id"]))["event_id"] if inside else None
+    return (
+        min(inside, key=lambda e: (e["char_start"], e["event_id"]))["event_id"] if inside else None
+    )

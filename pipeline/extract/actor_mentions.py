@@ -47,7 +47,7 @@ class Found:
     entry: Entry | None = None
     country: str | None = None
     sector: str | None = None
-    description: str | None = None
+    description: Span | None = None
     evidence: bool = False  # a title/apposition/label says this is a person
 
 
@@ -73,7 +73,7 @@ def title_in(tokens: list[Token]) -> Role | None:
     return None
 
 
-def _clean(span: Span | list[Token]) -> str | None:
+def _clean(span: Span | list[Token]) -> Span | None:
     toks = list(span)
     while toks and (toks[0].dep_ == "det" or toks[0].is_punct or toks[0].lower_ in {"and", "who"}):
         toks = toks[1:]
@@ -82,10 +82,10 @@ def _clean(span: Span | list[Token]) -> str | None:
     if not toks:
         return None
     doc = toks[0].doc
-    return doc[toks[0].i : toks[-1].i + 1].text
+    return doc[toks[0].i : toks[-1].i + 1]
 
 
-def describe_mention(doc: Doc, start: int, end: int) -> str | None:
+def describe_mention(doc: Doc, start: int, end: int) -> Span | None:
     """Title before a name, or its apposition, as written ("National Security Adviser")."""
     head = doc[start:end].root
     pre = [t for t in doc[head.left_edge.i : start] if t.dep_ != "det"]

@@ -64,11 +64,16 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _bare_participle(v: Token) -> bool:
+    """A past participle without auxiliary: reduced relative or passive ("a plan suggested")."""
+    return v.tag_ == "VBN" and v.dep_ != "conj" and not any(c.dep_ == "aux" for c in v.children)
+
+
 def _subject(v: Token, depth: int = 0) -> Token | None:
     """The speaker token of a cue verb: its subject, passive agent or inherited subject."""
     for c in v.children:
         if c.dep_ == "nsubj":
-            return c if not (v.tag_ == "VBN" and not any(a.dep_ == "aux" for a in v.children)) else None
+            return None if _bare_participle(v) else c
     for c in v.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -76,10 +81,10 @@ def _subject(v: Token, depth: int = 0) -> Token | None:
                     return g
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or depth >= 2:
         return None
-    if v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
-        return None  # reduced relative or passive participle: "a notion suggested as"
+    if _bare_participle(v):
+        return None
     if v.dep_ in _INHERIT_DEPS and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
-        if v.dep_ in ("advcl", "acl") and v.tag_ != "VBG":
+        if v.dep_ in ("advcl", "acl") and (v.tag_ != "VBG" or v.head.dep_ != "ROOT"):
             return None
         return _subject(v.head, depth + 1)
     return None
@@ -109,8 +114,9 @@ def _head_clause(v: Token) -> tuple[int, int] | None:
 
 def _verb_content(v: Token, kind: str) -> tuple[int, int] | None:
     children = list(v.children)
+    as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
     for c in children:
-        if c.dep_ in _CLAUSE_DEPS and c.i > v.i - 40:
+        if c.dep_ in _CLAUSE_DEPS and not (as_prep and c.i < v.i):
             return _subtree(c)
     for c in children:
         if c.dep_ == "xcomp" and c.i > v.i:
@@ -139,6 +145,8 @@ def _verb_content(v: Token, kind: str) -> tuple[int, int] | None:
                 doc = v.doc
                 return doc[start].idx, doc[end].idx + len(doc[end].text)
     if v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ == "as" for c in children):
+            return None
         return _head_clause(v)
     if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         return _head_clause(v)
@@ -375,9 +383,20 @@ class ClaimFinder:
 
     def find(self) -> list[Attribution]:
         from_cues = self.from_cues()
+        from_cues = _drop_nested_beliefs(from_cues)
         found = from_cues + self.from_quotes(from_cues)
         found.sort(key=lambda a: (a.start, a.end))
         return _dedupe(found)
+
+
+def _drop_nested_beliefs(found: list[Attribution]) -> list[Attribution]:
+    """A belief cue inside another claim's content belongs to that claim's content."""
+    return [
+        a
+        for a in found
+        if a.kind != "belief"
+        or not any(b is not a and b.start <= a.cue_start < b.end for b in found)
+    ]
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:

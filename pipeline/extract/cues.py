@@ -13,6 +13,14 @@ from spacy.tokens import Token
 
 CUE_DIR = Path(__file__).resolve().parents[2] / "schemas" / "cues"
 
+_PHRASAL = {  # verb + preposition cues written as one phrase
+    "to": ("refer", "point", "talk", "speak", "respond", "reply", "object"),
+    "for": ("call", "argue", "push", "press"),
+    "on": ("call", "comment", "insist"),
+    "about": ("talk", "speak", "complain", "boast", "brag", "joke", "warn", "write"),
+    "of": ("speak", "warn", "boast"),
+}
+
 SPEECH = "speech"
 BELIEF = "belief"
 
@@ -72,6 +80,10 @@ def cue_text(token: Token) -> str:
     """The cue as written, with its particle or verb-phrase preposition ("referred to")."""
     parts = [token]
     for child in token.children:
-        if child.dep_ == "prt" and child.i == token.i + 1:
+        if child.i != token.i + 1:
+            continue
+        if child.dep_ == "prt" or (child.dep_ == "prep" and token.lemma_.lower() in _PHRASAL.get(
+            child.lower_, ()
+        )):
             parts.append(child)
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))

@@ -19,7 +19,7 @@ FUTURE_GOVERNORS = {
     "seek", "try", "attempt", "wish", "like", "mean", "due", "about", "likely", "poise",
 }
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
-CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "dobj", "nsubj"}
+CLAUSE_LINKS = {"ccomp", "relcl", "acl", "advcl", "parataxis", "csubj"}  # a new clause starts
 
 
 def _aux_words(tok: Token) -> set[str]:
@@ -60,9 +60,9 @@ def modality(tok: Token) -> str:
     # the verbs that frame the event: stop climbing at a clause that merely reports it
     frame: list[Token] = []
     for i, t in enumerate(chain):
-        frame.append(t)
-        if i and t.pos_ in {"VERB", "AUX"} and chain[i - 1].dep_ in {"ccomp", "conj", "relcl", "acl", "advcl"}:
+        if i and chain[i - 1].dep_ in CLAUSE_LINKS:
             break
+        frame.append(t)
     for t in frame:
         if _conditional_clause(t) or _inverted_conditional(t):
             return "hypothetical"

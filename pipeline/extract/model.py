@@ -32,7 +32,9 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-3
     sector: str | None = None  # GOV, MIL, JUD, ...
     wikidata_qid: str | None = None
-    description: str | None = None  # title/apposition as written, e.g. "former U.S. ambassador to NATO"
+    description: str | None = (
+        None  # title/apposition as written, e.g. "former U.S. ambassador to NATO"
+    )
     aliases: tuple[str, ...] = ()
 
     def as_row(self) -> Row:
@@ -65,7 +67,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def actor_id(name: str, country: str | None = None, sector: str | None = None, qid: str | None = None) -> str:
+def actor_id(
+    name: str, country: str | None = None, sector: str | None = None, qid: str | None = None
+) -> str:
     """Stable actor id: the Wikidata QID when known, else country/sector/name slug."""
     if qid:
         return qid
@@ -75,5 +79,7 @@ def actor_id(name: str, country: str | None = None, sector: str | None = None, q
 
 def stable_id(prefix: str, *parts: object) -> str:
     """A short deterministic id from the parts that identify a fact."""
-    digest = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
+    digest = hashlib.sha256(
+        "\x1f".join("" if p is None else str(p) for p in parts).encode()
+    ).hexdigest()
     return f"{prefix}_{digest[:16]}"

