@@ -251,11 +251,10 @@ class _store:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> bool:
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, StoreBusyError):
             click.echo(f"Error: {exc}", err=True)
             sys.exit(2)
-        return False
 
 
 if __name__ == "__main__":

@@ -264,7 +264,10 @@ def scan(root: Path) -> tuple[list[RawArticle], list[Rejected]]:
     rejected: list[Rejected] = []
     for path in input_files(root):
         for item in read_file(path, root):
-            (articles if isinstance(item, RawArticle) else rejected).append(item)
+            if isinstance(item, RawArticle):
+                articles.append(item)
+            else:
+                rejected.append(item)
     return articles, rejected
 
 

@@ -6,6 +6,8 @@ Each field's ``description`` is the data dictionary: it is copied into the relea
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandera.pandas as pa
 from pandera.typing import Series
 
@@ -19,8 +21,8 @@ ISO3 = r"^[A-Z]{3}$"
 SHA256 = r"^[0-9a-f]{64}$"
 
 
-def _f(description: str, **kw: object) -> object:
-    return pa.Field(description=description, **kw)  # type: ignore[arg-type]
+def _f(description: str, **kw: Any) -> Any:
+    return pa.Field(description=description, **kw)
 
 
 class Articles(pa.DataFrameModel):

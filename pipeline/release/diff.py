@@ -236,9 +236,8 @@ def _reason_lines(changes: dict[str, Any]) -> list[str]:
         lines.append(f"{len(r['removed_articles'])} article(s) removed")
     ev = r["extractor_versions"]
     if ev["changed"]:
-        lines.append(
-            f"extractor version {', '.join(ev['from']) or 'none'} -> {', '.join(ev['to']) or 'none'}"
-        )
+        before, after = ", ".join(ev["from"]) or "none", ", ".join(ev["to"]) or "none"
+        lines.append(f"extractor version {before} -> {after}")
     for c in r["corrections"]["applied"]:
         lines.append(
             f"correction {c['correction_id']} applied: {c['action']} {c['table_name']} "

@@ -22,7 +22,6 @@ import fcntl
 import json
 import os
 import shutil
-import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,6 +44,7 @@ from pipeline.release.contract import (
     table_schema,
 )
 from pipeline.release.diff import Snapshot, changelog_entry, compute_changes, load_version
+from pipeline.release.files import fsync_dir, fsync_tree, write_atomic
 from pipeline.release.semver import Version, list_versions, next_version
 from schemas.tables import CONTRACT_VERSION, FOREIGN_KEYS
 
@@ -80,42 +80,6 @@ class PublishResult:
     digest: str
     previous: str | None = None
     files: list[str] = field(default_factory=list)
-
-
-# --- file helpers -------------------------------------------------------------------------
-
-
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_tree(folder: Path) -> None:
-    for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-        if path.is_file():
-            with path.open("rb") as fh:
-                os.fsync(fh.fileno())
-        else:
-            fsync_dir(path)
-    fsync_dir(folder)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temp file next to ``path``, fsync, and rename over ``path``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
 
 
 @contextmanager

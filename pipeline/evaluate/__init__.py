@@ -1,0 +1,1 @@
+"""Measurement of the extractors against gold files (plain Python, no Dagster)."""

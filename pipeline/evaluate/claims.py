@@ -1,0 +1,249 @@
+"""Claims evaluation against PolNeAR attribution relations (brat standoff).
+
+Scoring, per article, on word tokens of the spaCy doc (punctuation and spaces ignored):
+
+- A prediction matches a gold relation when its content covers at least ``threshold`` of the
+  gold Content's word tokens (0.3 and 0.8 are reported) and the speaker matches. Matching
+  is one-to-one, greedy by overlap.
+- Speaker match: the predicted speaker mention overlaps the gold Source span; or the
+  predicted canonical name shares a word (its surname or a group noun) with the gold Source
+  text; a gold relation without a Source matches any speaker (PolNeAR leaves some implicit).
+- ``all``: every gold relation (PolNeAR marks speech, beliefs and intentions alike). Scored
+  twice: with ``belief`` predictions (PolNeAR's scope) and without them (speech only).
+- ``direct``: gold relations whose Content holds a quotation mark, and predictions of kind
+  direct or partial; both matched against the full sets, so precision counts a quote
+  prediction right if it matches any gold relation.
+- Speaker accuracy and cue accuracy: over pairs whose content overlap reaches 0.3 whatever
+  the speaker (cue right when the predicted cue overlaps the gold Cue span).
+
+The first annotator's file (sorted by name) is used for articles annotated twice.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline import nlp
+from pipeline.extract.actors import ActorResolver
+from pipeline.extract.claims import Attribution, find_attributions
+from pipeline.extract.model import ArticleContext
+
+QUOTE_MARKS = "\"“”"
+THRESHOLDS = (0.3, 0.8)
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class Gold:
+    content: Spans
+    source: Spans = field(default_factory=list)
+    cue: Spans = field(default_factory=list)
+    source_text: str = ""
+
+    def quoted(self, text: str) -> bool:
+        return any(ch in text[a:b] for a, b in self.content for ch in QUOTE_MARKS)
+
+
+def _pieces(spec: str) -> Spans:
+    out: Spans = []
+    for piece in spec.split(";"):
+        a, b = piece.split()[-2:]
+        out.append((int(a), int(b)))
+    return out
+
+
+def read_ann(path: Path, text: str) -> list[Gold]:
+    spans: dict[str, tuple[str, Spans]] = {}
+    rels: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, spec = parts[1].partition(" ")
+            try:
+                spans[parts[0]] = (kind, _pieces(spec))
+            except ValueError:
+                continue
+        elif line.startswith("E") and len(parts) >= 2:
+            rels.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    golds: list[Gold] = []
+    for rel in rels:
+        if "Content" not in rel or rel["Content"] not in spans:
+            continue
+        source = spans.get(rel.get("Source", ""), ("", []))[1]
+        golds.append(
+            Gold(
+                content=spans[rel["Content"]][1],
+                source=source,
+                cue=spans.get(rel.get("Cue", ""), ("", []))[1],
+                source_text=" ".join(text[a:b] for a, b in source),
+            )
+        )
+    return golds
+
+
+def load_split(data_dir: Path, split: str) -> list[tuple[str, str, list[Gold]]]:
+    """(article name, text, gold relations) for every article of the split."""
+    root = data_dir / split
+    anns: dict[str, Path] = {}
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    out = []
+    for name, ann in sorted(anns.items()):
+        txt = root / "text" / f"{name}.txt"
+        if txt.exists():
+            text = txt.read_text(encoding="utf-8")
+            out.append((name, text, read_ann(ann, text)))
+    return out
+
+
+def _words(doc: Doc, spans: Iterable[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for a, b in spans:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            out.update(t.i for t in span if not (t.is_punct or t.is_space))
+    return out
+
+
+def _overlaps(a: Spans, b: Spans) -> bool:
+    return any(x < d and c < y for x, y in a for c, d in b)
+
+
+def _name_words(name: str | None) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][\w'-]+", name or "")} - {"the", "a", "an"}
+
+
+def speaker_match(pred: Attribution, gold: Gold) -> bool:
+    if not gold.source:
+        return True
+    sp = pred.speaker
+    if sp is None:
+        return False
+    if _overlaps([(sp.start, sp.end)], gold.source):
+        return True
+    return bool(_name_words(sp.name) & _name_words(gold.source_text))
+
+
+def cue_match(pred: Attribution, gold: Gold) -> bool:
+    return bool(gold.cue) and _overlaps([(pred.cue_start, pred.cue_end)], gold.cue)
+
+
+@dataclass
+class Counts:
+    tp_pred: int = 0
+    n_pred: int = 0
+    tp_gold: int = 0
+    n_gold: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp_pred += other.tp_pred
+        self.n_pred += other.n_pred
+        self.tp_gold += other.tp_gold
+        self.n_gold += other.n_gold
+
+    def scores(self) -> dict[str, float | int]:
+        p = self.tp_pred / self.n_pred if self.n_pred else 0.0
+        r = self.tp_gold / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                "n_pred": self.n_pred, "n_gold": self.n_gold}
+
+
+def _match(
+    doc: Doc, preds: list[Attribution], golds: list[Gold], threshold: float, need_speaker: bool
+) -> list[tuple[int, int]]:
+    gw = [_words(doc, g.content) for g in golds]
+    pw = [_words(doc, [(p.start, p.end)]) for p in preds]
+    cands = []
+    for gi, g in enumerate(golds):
+        if not gw[gi]:
+            continue
+        for pi, p in enumerate(preds):
+            ov = len(gw[gi] & pw[pi]) / len(gw[gi])
+            if ov >= threshold and (not need_speaker or speaker_match(p, g)):
+                cands.append((ov, gi, pi))
+    cands.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in cands:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def score_doc(doc: Doc, preds: list[Attribution], golds: list[Gold]) -> dict[str, Any]:
+    text = doc.text
+    out: dict[str, Any] = {}
+    speech = [p for p in preds if p.kind != "belief"]
+    quoted_g = {i for i, g in enumerate(golds) if g.quoted(text)}
+    for threshold in THRESHOLDS:
+        for label, pset in (("all", preds), ("speech_only", speech)):
+            pairs = _match(doc, pset, golds, threshold, True)
+            out[f"{label}@{threshold}"] = Counts(len(pairs), len(pset), len(pairs), len(golds))
+        pairs = _match(doc, preds, golds, threshold, True)
+        qp = {i for i, p in enumerate(preds) if p.kind in ("direct", "partial")}
+        out[f"direct@{threshold}"] = Counts(
+            sum(1 for _, pi in pairs if pi in qp), len(qp),
+            sum(1 for gi, _ in pairs if gi in quoted_g), len(quoted_g),
+        )
+    loose = _match(doc, preds, golds, 0.3, False)
+    out["speaker"] = [speaker_match(preds[pi], golds[gi]) for gi, pi in loose]
+    out["speaker_direct"] = [
+        speaker_match(preds[pi], golds[gi]) for gi, pi in loose if gi in quoted_g
+    ]
+    out["cue"] = [cue_match(preds[pi], golds[gi]) for gi, pi in loose]
+    return out
+
+
+def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None, seed: int = 0) -> dict:
+    """Scores of the claims extractor on a PolNeAR split (limit: a random sample of articles)."""
+    data_dir = Path(data_dir)
+    if (data_dir / "polnear").is_dir():
+        data_dir = data_dir / "polnear"
+    articles = load_split(data_dir, split)
+    if limit is not None and limit < len(articles):
+        articles = random.Random(seed).sample(articles, limit)
+    totals: dict[str, Counts] = {}
+    flags: dict[str, list[bool]] = {"speaker": [], "speaker_direct": [], "cue": []}
+    kinds: dict[str, int] = {}
+    docs = nlp.parse(text for _, text, _ in articles)
+    for (name, _, golds), doc in zip(articles, docs, strict=True):
+        preds = find_attributions(doc, ActorResolver(doc, ArticleContext(article_id=name)))
+        for p in preds:
+            kinds[p.kind] = kinds.get(p.kind, 0) + 1
+        for key, val in score_doc(doc, preds, golds).items():
+            if isinstance(val, Counts):
+                totals.setdefault(key, Counts()).add(val)
+            else:
+                flags[key].extend(val)
+    result: dict[str, Any] = {"split": split, "articles": len(articles), "kinds": kinds}
+    result["scores"] = {k: v.scores() for k, v in sorted(totals.items())}
+    for key, vals in flags.items():
+        result[f"{key}_accuracy"] = round(sum(vals) / len(vals), 4) if vals else 0.0
+        result[f"{key}_pairs"] = len(vals)
+    return result
+
+
+def format_report(result: dict) -> str:
+    lines = [f"PolNeAR {result['split']}: {result['articles']} articles; predicted kinds "
+             + ", ".join(f"{k} {v}" for k, v in sorted(result["kinds"].items()))]
+    lines.append(f"{'subset':<20}{'P':>8}{'R':>8}{'F1':>8}{'pred':>8}{'gold':>8}")
+    for key, s in result["scores"].items():
+        lines.append(f"{key:<20}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
+                     f"{s['n_pred']:>8}{s['n_gold']:>8}")
+    lines.append(f"speaker accuracy (content overlap >= 0.3): {result['speaker_accuracy']:.3f}"
+                 f" over {result['speaker_pairs']}")
+    lines.append(f"speaker accuracy on quotes: {result['speaker_direct_accuracy']:.3f}"
+                 f" over {result['speaker_direct_pairs']}")
+    lines.append(f"cue accuracy: {result['cue_accuracy']:.3f} over {result['cue_pairs']}")
+    return "\n".join(lines)
