@@ -7,10 +7,11 @@ Scoring, per article, on word tokens of the spaCy doc (punctuation and spaces ig
   is one-to-one, greedy by overlap.
 - Speaker match: the predicted speaker mention overlaps the gold Source span; or the
   predicted canonical name shares a word (its surname or a group noun) with the gold Source
-  text; a gold relation without a Source matches any speaker (PolNeAR leaves some implicit).
+  text or, for a pronoun Source, with the nearest earlier gold Source that is a name (a
+  stand-in for coreference, which PolNeAR does not annotate); a gold relation without a Source matches any speaker (PolNeAR leaves some implicit).
 - ``all``: every gold relation (PolNeAR marks speech, beliefs and intentions alike). Scored
   twice: with ``belief`` predictions (PolNeAR's scope) and without them (speech only).
-- ``direct``: gold relations whose Content holds a quotation mark, and predictions of kind
+- ``direct``: gold relations whose Content holds a quotation mark (" “ ” or NYT-style ''), and predictions of kind
   direct or partial; both matched against the full sets, so precision counts a quote
   prediction right if it matches any gold relation.
 - Speaker accuracy and cue accuracy: over pairs whose content overlap reaches 0.3 whatever
@@ -46,9 +47,12 @@ class Gold:
     source: Spans = field(default_factory=list)
     cue: Spans = field(default_factory=list)
     source_text: str = ""
+    coref_text: str = ""  # for a pronoun Source: the nearest earlier named gold Source
 
     def quoted(self, text: str) -> bool:
-        return any(ch in text[a:b] for a, b in self.content for ch in QUOTE_MARKS)
+        return any(
+            ch in text[a:b] for a, b in self.content for ch in QUOTE_MARKS
+        ) or any("''" in text[a:b] or "``" in text[a:b] for a, b in self.content)
 
 
 def _pieces(spec: str) -> Spans:
@@ -85,7 +89,25 @@ def read_ann(path: Path, text: str) -> list[Gold]:
                 source_text=" ".join(text[a:b] for a, b in source),
             )
         )
+    _coref(golds)
     return golds
+
+
+PRONOUNS = {"he", "she", "they", "i", "we", "who", "it", "him", "her", "them", "his", "their"}
+
+
+def _coref(golds: list[Gold]) -> None:
+    """Give pronoun Sources the nearest earlier Source that has a capitalised name."""
+    named = sorted(
+        (g.source[0][0], g.source_text)
+        for g in golds
+        if g.source and any(w[:1].isupper() for w in g.source_text.split()[1:] or [""])
+        or g.source and g.source_text[:1].isupper() and g.source_text.lower() not in PRONOUNS
+    )
+    for g in golds:
+        if g.source and g.source_text.strip().lower() in PRONOUNS:
+            before = [t for pos, t in named if pos < g.source[0][0]]
+            g.coref_text = before[-1] if before else ""
 
 
 def load_split(data_dir: Path, split: str) -> list[tuple[str, str, list[Gold]]]:
@@ -128,7 +150,7 @@ def speaker_match(pred: Attribution, gold: Gold) -> bool:
         return False
     if _overlaps([(sp.start, sp.end)], gold.source):
         return True
-    return bool(_name_words(sp.name) & _name_words(gold.source_text))
+    return bool(_name_words(sp.name) & _name_words(gold.source_text + " " + gold.coref_text))
 
 
 def cue_match(pred: Attribution, gold: Gold) -> bool:
@@ -156,11 +178,27 @@ class Counts:
                 "n_pred": self.n_pred, "n_gold": self.n_gold}
 
 
+def group(preds: list[Attribution]) -> list[tuple[Attribution, Spans]]:
+    """One relation per cue: a quote interrupted by its cue ("…," X said. "…") is one relation
+    in PolNeAR (a discontinuous Content); the extractor emits one row per quoted piece."""
+    groups: dict[tuple[int, str], tuple[Attribution, Spans]] = {}
+    preds = sorted(preds, key=lambda p: (p.kind not in ("direct", "partial"), p.start))
+    for p in preds:
+        key = (p.cue_start, p.cue or "")
+        if key in groups:
+            groups[key][1].append((p.start, p.end))
+        else:
+            groups[key] = (p, [(p.start, p.end)])
+    return list(groups.values())
+
+
 def _match(
-    doc: Doc, preds: list[Attribution], golds: list[Gold], threshold: float, need_speaker: bool
+    doc: Doc, groups: list[tuple[Attribution, Spans]], golds: list[Gold], threshold: float,
+    need_speaker: bool,
 ) -> list[tuple[int, int]]:
+    preds = [g[0] for g in groups]
     gw = [_words(doc, g.content) for g in golds]
-    pw = [_words(doc, [(p.start, p.end)]) for p in preds]
+    pw = [_words(doc, g[1]) for g in groups]
     cands = []
     for gi, g in enumerate(golds):
         if not gw[gi]:
@@ -181,22 +219,24 @@ def _match(
     return pairs
 
 
-def score_doc(doc: Doc, preds: list[Attribution], golds: list[Gold]) -> dict[str, Any]:
+def score_doc(doc: Doc, attributions: list[Attribution], golds: list[Gold]) -> dict[str, Any]:
     text = doc.text
+    groups = group(attributions)
+    preds = [g[0] for g in groups]
     out: dict[str, Any] = {}
-    speech = [p for p in preds if p.kind != "belief"]
+    speech = [g for g in groups if g[0].kind != "belief"]
     quoted_g = {i for i, g in enumerate(golds) if g.quoted(text)}
     for threshold in THRESHOLDS:
-        for label, pset in (("all", preds), ("speech_only", speech)):
+        for label, pset in (("all", groups), ("speech_only", speech)):
             pairs = _match(doc, pset, golds, threshold, True)
             out[f"{label}@{threshold}"] = Counts(len(pairs), len(pset), len(pairs), len(golds))
-        pairs = _match(doc, preds, golds, threshold, True)
+        pairs = _match(doc, groups, golds, threshold, True)
         qp = {i for i, p in enumerate(preds) if p.kind in ("direct", "partial")}
         out[f"direct@{threshold}"] = Counts(
             sum(1 for _, pi in pairs if pi in qp), len(qp),
             sum(1 for gi, _ in pairs if gi in quoted_g), len(quoted_g),
         )
-    loose = _match(doc, preds, golds, 0.3, False)
+    loose = _match(doc, groups, golds, 0.3, False)
     out["speaker"] = [speaker_match(preds[pi], golds[gi]) for gi, pi in loose]
     out["speaker_direct"] = [
         speaker_match(preds[pi], golds[gi]) for gi, pi in loose if gi in quoted_g
@@ -247,3 +287,55 @@ def format_report(result: dict) -> str:
                  f" over {result['speaker_direct_pairs']}")
     lines.append(f"cue accuracy: {result['cue_accuracy']:.3f} over {result['cue_pairs']}")
     return "\n".join(lines)
+
+
+def _bare(text: str | None) -> str:
+    return re.sub(r"^(a|an|the)\s+", "", (text or "").strip(), flags=re.I).lower()
+
+
+def score_rows(rows: list[dict[str, Any]], gold: list[dict[str, Any]], text: str) -> dict:
+    """Claim rows against a hand-coded gold list (tests/fixtures/seed_claims_gold.json).
+
+    A row matches a gold claim when its claim span covers at least half of the gold content's
+    characters and its speaker_name is the gold speaker or one of its alternates (case
+    ignored). Optional gold claims count neither as hits nor as misses.
+    """
+    spans = []
+    for g in gold:
+        at = text.find(g["content"])
+        spans.append((at, at + len(g["content"])))
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for gi, g in enumerate(gold):
+        names = {n.lower() for n in [g["speaker"], *g.get("speaker_alternates", [])]}
+        a, b = spans[gi]
+        for ri, r in enumerate(rows):
+            if ri in used:
+                continue
+            cover = max(0, min(b, r["claim_end"]) - max(a, r["claim_start"]))
+            if cover >= 0.5 * (b - a) and (r["speaker_name"] or "").lower() in names:
+                pairs.append((gi, ri))
+                used.add(ri)
+                break
+    required = [i for i, g in enumerate(gold) if not g.get("optional")]
+    hit_gold = {gi for gi, _ in pairs}
+    optional_rows = {ri for gi, ri in pairs if gold[gi].get("optional")}
+    n_pred = len(rows) - len(optional_rows)
+    tp = sum(1 for gi in hit_gold if gi in required)
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / len(required) if required else 0.0
+    kinds = sum(1 for gi, ri in pairs if rows[ri]["claim_kind"] == gold[gi]["kind"])
+    descs = [
+        _bare(rows[ri]["speaker_description"]) == _bare(gold[gi]["description"])
+        for gi, ri in pairs
+        if gold[gi].get("description")
+    ]
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "kind_accuracy": round(kinds / len(pairs), 4) if pairs else 0.0,
+        "description_accuracy": round(sum(descs) / len(descs), 4) if descs else 0.0,
+        "missed": [gold[i]["content"] for i in required if i not in hit_gold],
+        "extra": [rows[i]["claim_text"] for i in range(len(rows)) if i not in {r for _, r in pairs}],
+    }

@@ -12,8 +12,9 @@ preference is, among compatible actors:
    sentence, then a subject up to three sentences back.
 
 Singular he/she/his/her refer to persons (of a compatible gender where the dictionary
-knows it); they/their to groups, countries and organisations; it/its to countries and
-organisations. Nothing is guessed when no compatible mention is found.
+knows it); they/their to groups, countries and organisations named by a plural or
+coordinated phrase; it/its to singular ones, preferring the nearest one in the same sentence
+("the U.S. and its allies"). Nothing is guessed when no compatible mention is found.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
 PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+OBJECTS = {"dobj", "dative", "pobj", "iobj"}
+REFLEXIVE = {"himself", "herself", "itself", "themselves"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class Seen:
     subject: bool  # subject, or possessor of a subject
     main: bool  # subject of the sentence's root verb
     head: int  # index of the governing token
+    plural: bool  # plural noun, plural pronoun or coordinated phrase
+    conj: frozenset[int] = frozenset()  # token indices of its conjuncts
 
 
 def seen_for(tok: Token, sent: int, actor_id: str, actor_type: str, gender: str | None) -> Seen:
@@ -50,18 +55,21 @@ def seen_for(tok: Token, sent: int, actor_id: str, actor_type: str, gender: str 
     if tok.dep_ == "poss" and owner.dep_ in SUBJECTS:
         subj = True
     main = subj and owner.head.dep_ == "ROOT"
-    return Seen(tok.i, sent, actor_id, actor_type, gender, subj, main, owner.head.i)
+    plural = tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in PLURAL or bool(tok.conjuncts)
+    conj = frozenset(c.i for c in tok.conjuncts)
+    return Seen(tok.i, sent, actor_id, actor_type, gender, subj, main, owner.head.i, plural, conj)
 
 
-def compatible(pron: str, s: Seen) -> bool:
+def compatible(pron: str, s: Seen, head: int = -1) -> bool:
     if pron in MALE or pron in FEMALE:
         if s.actor_type != "person":
             return False
         want = "m" if pron in MALE else "f"
         return s.gender in (None, want)
     if pron in PLURAL:
-        return s.actor_type in {"group", "country", "organization"}
-    return s.actor_type in {"country", "organization"}
+        return s.plural and s.actor_type in {"group", "country", "organization"}
+    single = not s.plural or head in s.conj  # "the U.S. and its allies"
+    return single and s.actor_type in {"country", "organization", "group"}
 
 
 def _ancestors(tok: Token) -> set[int]:
@@ -71,18 +79,27 @@ def _ancestors(tok: Token) -> set[int]:
 def antecedent(tok: Token, sent: int, history: list[Seen]) -> Seen | None:
     """The mention a pronoun refers to, or None when no compatible one is near."""
     pron = tok.lower_
-    cands = [s for s in history if s.i < tok.i and s.sent >= sent - 3 and compatible(pron, s)]
+    if pron == "it" and tok.head.lemma_ in {"be", "seem", "appear"}:
+        return None  # "it is not clear ...": mostly no referent
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    bound = tok.dep_ in OBJECTS and pron not in REFLEXIVE  # "Brown told him": him is not Brown
+    cands = [s for s in history
+             if s.i < tok.i and s.sent >= sent - 3 and compatible(pron, s, tok.head.i)
+             and not (bound and s.subject and s.head == verb.i)]
     if not cands:
         return None
     same = [s for s in cands if s.sent == sent]
     prev = [s for s in cands if s.sent == sent - 1]
     anc = _ancestors(tok)
-    for pool in (
+    pools = [
         [s for s in same if s.subject and s.head in anc],
         [s for s in same if s.subject],
         [s for s in prev if s.main],
         [s for s in prev if s.subject],
-    ):
+    ]
+    if pron in PLURAL or pron in NEUTER:  # "the U.S. and its allies": the nearest thing first
+        pools.insert(2, same)
+    for pool in pools:
         if pool:
             return pool[-1]
     if pron in PLURAL or pron in NEUTER:

@@ -11,7 +11,8 @@ Files (one row per entry, ``|`` separates aliases; edit the data, not this code)
 - ``metonyms.csv``: capitals and seats of power standing for a government ("the Kremlin").
 - ``regions.csv``: region adjectives and names that are not countries ("European").
 - ``roles.csv``: titles, group nouns and institutions with their CAMEO sector; kind is
-  ``title`` (precedes or describes a person), ``group`` (plural people) or ``institution``.
+  ``title`` (precedes or describes a person), ``group`` (plural people), ``institution``,
+  or ``relational`` (an actor only with a country, region or owner: "European allies").
 
 Keys are normalised with :func:`norm`, which both the data and the text go through.
 """
@@ -70,6 +71,7 @@ class ActorData:
     regions: dict[str, str]  # norm(term) -> region name
     titles: dict[str, Role]  # norm(title) -> role
     groups: dict[str, Role]  # lemma -> role (group nouns and institutions)
+    surnames: dict[str, list[Entry]]  # norm(last name) -> dictionary people
     max_len: int  # longest key, in words
 
 
@@ -104,7 +106,7 @@ def _load_countries(data: ActorData) -> None:
 @lru_cache(maxsize=1)
 def load() -> ActorData:
     """Every table, built once per process."""
-    data = ActorData({}, {}, {}, {}, {}, {}, {}, {}, {}, 1)
+    data = ActorData({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 1)
     _load_countries(data)
     for row in _rows("people.csv"):
         aliases = tuple(_split(row["aliases"]))
@@ -115,6 +117,7 @@ def load() -> ActorData:
         )
         for alias in (entry.name, *aliases):
             data.entries.setdefault(norm(alias), entry)
+        data.surnames.setdefault(norm(entry.name).split()[-1], []).append(entry)
     for row in _rows("organizations.csv"):
         aliases = tuple(_split(row["aliases"]))
         entry = Entry(

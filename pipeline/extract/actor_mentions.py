@@ -20,19 +20,30 @@ from pipeline.extract.actor_data import Entry, Role, load, norm
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PREFIX_WORDS = {"former", "then", "acting", "deputy", "senior", "chief", "top", "interim",
                 "outgoing", "incoming", "ex", "vice", "current", "now", "longtime"}
-PARTICLES = {"al", "el", "bin", "ibn", "von", "van", "der", "de", "da", "du", "la", "le", "di"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness",
+              "baron", "prof", "madam", "monsieur", "herr", "sen", "rep"}
+NON_NAME_ENTS = {"DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY", "PERCENT",
+                 "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "FAC"}
+NOT_ORGS = {"GMT", "BST", "UTC", "EST", "PST", "GDP", "CEO", "CFO", "IPO", "USD", "EUR", "GBP",
+            "AM", "PM", "TV", "PDF", "FAQ", "URL", "COVID"}
+PARTICLES = {"al", "el", "bin", "ibn", "von", "van", "der", "den", "de", "da", "du", "la", "le",
+             "di", "del", "dos", "das", "ter", "ten"}
 ORG_WORDS: dict[str, str] = {
     "university": "EDU", "college": "EDU", "school": "EDU", "lab": "EDU", "laboratory": "EDU",
     "council": "NGO", "institute": "NGO", "institution": "NGO", "foundation": "NGO",
     "center": "NGO", "centre": "NGO", "association": "NGO", "society": "NGO", "fund": "NGO",
-    "ministry": "GOV", "department": "GOV", "agency": "GOV", "office": "GOV",
+    "ministry": "GOV", "department": "GOV", "agency": "GOV",
     "commission": "GOV", "committee": "GOV", "administration": "GOV", "service": "GOV",
     "party": "PTY", "bank": "BUS", "company": "BUS", "corporation": "BUS", "corp": "BUS",
     "inc": "BUS", "group": "BUS", "airlines": "BUS", "times": "MED", "post": "MED",
     "news": "MED", "journal": "MED", "television": "MED", "army": "MIL", "forces": "MIL",
     "command": "MIL", "police": "COP", "court": "JUD", "tribunal": "JUD", "parliament": "LEG",
     "assembly": "LEG", "hospital": "HLH", "church": "REL", "brigade": "REB", "front": "REB",
-    "movement": "OPP",
+    "movement": "OPP", "observatory": "NGO", "watch": "NGO", "network": "NGO",
+    "library": "EDU", "museum": "EDU", "chambers": "BUS", "club": "NGO", "union": "LAB",
+    "executive": "GOV", "board": "GOV", "authority": "GOV", "office": "GOV",
+    "government": "GOV", "bureau": "GOV", "county council": "GOV", "city council": "GOV",
+    "town council": "GOV", "district council": "GOV", "security council": "GOV",
 }
 
 
@@ -49,6 +60,7 @@ class Found:
     sector: str | None = None
     description: Span | None = None
     evidence: bool = False  # a title/apposition/label says this is a person
+    extra: tuple[Span, ...] = ()  # further appositions, for country and sector
 
 
 def _title_role(words: list[str]) -> Role | None:
@@ -61,16 +73,23 @@ def _title_role(words: list[str]) -> Role | None:
     return None
 
 
-def title_in(tokens: list[Token]) -> Role | None:
-    """First title found in a token sequence, matching the longest title at each place."""
+def title_match(tokens: list[Token]) -> tuple[str, Role] | None:
+    """First title in a token sequence and its role, the longest title at each place."""
     titles = load().titles
     words = [norm(t.text) for t in tokens]
     for i in range(len(words)):
         for j in range(min(len(words), i + 4), i, -1):
-            role = titles.get(" ".join(words[i:j]))
+            term = " ".join(words[i:j])
+            role = titles.get(term)
             if role:
-                return role
+                return term, role
     return None
+
+
+def title_in(tokens: list[Token]) -> Role | None:
+    """Role of the first title found in a token sequence."""
+    found = title_match(tokens)
+    return found[1] if found else None
 
 
 def _clean(span: Span | list[Token]) -> Span | None:
@@ -85,22 +104,43 @@ def _clean(span: Span | list[Token]) -> Span | None:
     return doc[toks[0].i : toks[-1].i + 1]
 
 
-def describe_mention(doc: Doc, start: int, end: int) -> Span | None:
-    """Title before a name, or its apposition, as written ("National Security Adviser")."""
+def describe_all(doc: Doc, start: int, end: int) -> list[Span]:
+    """Title before a name, then its appositions, as written; the first is the description."""
+    out: list[Span] = []
     head = doc[start:end].root
     pre = [t for t in doc[head.left_edge.i : start] if t.dep_ != "det"]
-    if pre and pre[0].i < start and all(t.head.i >= pre[0].i for t in pre):
-        role = title_in(pre)
-        if role is not None:
-            return _clean(pre)
-    for child in head.children:
-        if child.dep_ == "appos" and child.i >= end and child.pos_ in {"NOUN", "PROPN"}:
-            if title_in(list(child.subtree)) is not None or child.pos_ == "NOUN":
-                return _clean(doc[child.left_edge.i : child.right_edge.i + 1])
+    while pre and any(t.is_space or "\n" in t.whitespace_ for t in pre):
+        pre = pre[1:]
+    if pre and norm(pre[-1].text) in HONORIFICS:
+        pre = pre[:-1]
+    if pre and all(t.head.i >= pre[0].i for t in pre) and title_in(pre) is not None:
+        span = _clean(pre)
+        if span is not None:
+            out.append(span)
+    after = end + 1 if end < len(doc) and doc[end].lower_ in {"'s", "’s"} else end
+    if after < len(doc) and doc[after].text == ",":
+        for child in head.children:
+            if (child.dep_ == "appos" and child.left_edge.i == after + 1
+                    and child.pos_ in {"NOUN", "PROPN"}
+                    and (title_in(list(child.subtree)) is not None or child.pos_ == "NOUN")):
+                span = _clean(doc[child.left_edge.i : child.right_edge.i + 1])
+                if span is not None:
+                    out.append(span)
+                break
     parent = head.head
-    if head.dep_ == "appos" and parent.i < start and parent.pos_ == "NOUN":
-        return _clean(doc[parent.left_edge.i : head.left_edge.i])
-    return None
+    first = min(start, head.left_edge.i)
+    if (head.dep_ == "appos" and parent.i < first and parent.pos_ == "NOUN"
+            and first > 0 and doc[first - 1].text == ","):
+        span = _clean(doc[parent.left_edge.i : first])
+        if span is not None and "\n" not in span.text:
+            out.append(span)
+    return out
+
+
+def describe_mention(doc: Doc, start: int, end: int) -> Span | None:
+    """The description of a name: its title or apposition as written, if any."""
+    found = describe_all(doc, start, end)
+    return found[0] if found else None
 
 
 def _capitalised(tok: Token) -> bool:
@@ -113,9 +153,9 @@ def _lookup(data_key: str, text: str) -> tuple[str, object] | None:
     if entry is not None:
         if text.replace(".", "").replace(" ", "").islower():
             return None
-        if len(data_key.replace(" ", "")) <= 3 and not text.replace(".", "").isupper():
-            if data_key not in {"xi", "mbs"} and entry.actor_type != "person":
-                return None
+        short = len(data_key.replace(" ", "")) <= 3 and not text.replace(".", "").isupper()
+        if short and entry.actor_type != "person":
+            return None
         return ("entry", entry)
     if data_key in data.countries:
         return ("country", data.countries[data_key])
@@ -166,53 +206,87 @@ def _unknown_run(doc: Doc, start: int, end: int, headline: bool) -> Found | None
     """A person or organisation the dictionary does not know, from tokens [start, end)."""
     data = load()
     words = [norm(t.text) for t in doc[start:end]]
-    cut = 0  # strip a leading title written as part of the name run
-    for j in range(len(words), 0, -1):
-        if _title_role([w for w in words[:j] if w not in PREFIX_WORDS]) and all(
-            w in data.titles or w in PREFIX_WORDS or w in data.demonyms
-            or any(w in k.split() for k in data.titles) for w in words[:j]
-        ):
+    cut = 0  # strip a leading title written as part of the name run ("City Attorney ...")
+    for j in range(len(words) - 1, 0, -1):
+        if _title_role(words[:j]):
             cut = j
             break
     start += cut
-    if end - start < 1 or any(norm(t.text) in data.titles for t in doc[start:end]):
+    first = start  # an honorific ("Mr", "Dame") is evidence, not part of the name
+    while first < end - 1 and norm(doc[first].text) in HONORIFICS:
+        first += 1
+    honorific = first > start
+    names = doc[first:end]
+    if end - first < 1 or any(
+        norm(t.text) in data.titles or t.is_stop or t.ent_type_ in NON_NAME_ENTS for t in names
+    ) or names[-1].lower_ in ORG_WORDS or names[-1].lemma_.lower() in data.groups:
         return None
     span = doc[start:end]
     root = span.root
-    desc = describe_mention(doc, start, end)
+    descs = describe_all(doc, start, end)
+    desc = descs[0] if descs else None
     person_label = root.ent_type_ == "PERSON" and end - start >= 2
-    if cut or desc is not None or person_label:
-        if headline and not cut:
+    if cut and not honorific and len(names) == 1 and root.ent_type_ != "PERSON" and (
+        norm(names.text) not in data.surnames
+    ):
+        return None  # "General Election": a title word before a lone capitalised word
+    if desc is not None and not (cut or honorific or person_label) and len(names) == 1 and (
+        root.ent_type_ != "PERSON"
+    ):
+        desc = None  # "Diageo, the market leader": a lone word needs more than an apposition
+    if cut or honorific or desc is not None or person_label:
+        if headline and not (cut or honorific):
             return None
-        return Found(start, end, "person", span.text, description=desc, evidence=True)
+        return Found(start, end, "person", names.text, description=desc, evidence=True,
+                     extra=tuple(descs[1:]))
     return None
 
 
 def _unknown_org(ent: Span) -> Found | None:
     toks = [t for t in ent if t.dep_ != "det" and t.lower_ not in {"'s", "’s"}]
+    doc = ent.doc
+    if (len(toks) == 1 and toks[0].is_alpha and toks[0].is_upper and len(toks[0]) >= 3
+            and toks[0].text not in NOT_ORGS):
+        return Found(toks[0].i, toks[0].i + 1, "organization", toks[0].text)  # "NAACP"
     if len(toks) < 2 or not all(_capitalised(t) or t.is_stop for t in toks):
         return None
-    sector = next((ORG_WORDS[t.lower_] for t in reversed(toks) if t.lower_ in ORG_WORDS), None)
+    words = [t.lower_ for t in toks]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    sector = next((ORG_WORDS[w] for w in [*reversed(pairs), *reversed(words)] if w in ORG_WORDS),
+                  None)
     if sector is None:
         return None
-    country = next((load().demonyms.get(norm(t.text)) for t in toks
-                    if norm(t.text) in load().demonyms), None)
-    doc = ent.doc
+    data = load()
+    keys = [norm(t.text) for t in toks]
+    country = next((data.demonyms.get(k) or data.countries.get(k)
+                    for k in keys if k in data.demonyms or k in data.countries), None)
     return Found(toks[0].i, toks[-1].i + 1, "organization", doc[toks[0].i : toks[-1].i + 1].text,
                  country=country, sector=sector)
 
 
-def _is_headline(sent: Span) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(_capitalised(t) for t in words) / len(words) > 0.6
+_HEADLINES: dict[tuple[str, int], bool] = {}
+
+
+def _is_headline(text: str, idx: int) -> bool:
+    """Whether offset idx is on a title-cased line (a headline), where names cannot be told."""
+    a = text.rfind("\n", 0, idx) + 1
+    if (text, a) in _HEADLINES:
+        return _HEADLINES[text, a]
+    b = text.find("\n", idx)
+    words = [w for w in text[a : b if b >= 0 else len(text)].split() if len(w) > 3 and w.isalpha()]
+    result = len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    if len(_HEADLINES) > 10_000:
+        _HEADLINES.clear()
+    _HEADLINES[text, a] = result
+    return result
 
 
 def scan(doc: Doc) -> list[Found]:
     """Every named actor mention of the doc, in order, without overlaps."""
     found: list[Found] = []
     covered: set[int] = set()
+    text = doc.text
     for sent in doc.sents:
-        headline = _is_headline(sent)
         i = sent.start
         while i < sent.end:
             tok = doc[i]
@@ -226,7 +300,9 @@ def scan(doc: Doc) -> list[Found]:
             end, value = hit
             f = _found_from_hit(doc, i, end, value)
             if f.kind == "person":
-                f.description = describe_mention(doc, i, end)
+                descs = describe_all(doc, i, end)
+                f.description = descs[0] if descs else None
+                f.extra = tuple(descs[1:])
             found.append(f)
             covered.update(range(i, end))
             i = end
@@ -236,18 +312,34 @@ def scan(doc: Doc) -> list[Found]:
                 i += 1
                 continue
             j = i
-            while j < sent.end and j not in covered and _name_token(doc[j]):
-                j += 1
-            f2 = _unknown_run(doc, i, j, headline)
+            while j < sent.end and j not in covered and (
+                _name_token(doc[j]) or (doc[j].lower_ in PARTICLES and j + 1 < sent.end
+                                        and j > i and _name_token(doc[j + 1]))
+            ):
+                j += 1  # "Nicolas van de Walle": particles inside a name
+            f2 = _unknown_run(doc, i, j, _is_headline(text, doc[i].idx))
             if f2 is not None:
                 found.append(f2)
                 covered.update(range(f2.start, f2.end))
             i = j
+    by_start = {f.start: f for f in found}
     for ent in doc.ents:
-        if ent.label_ == "ORG" and not any(t.i in covered for t in ent):
-            org = _unknown_org(ent)
-            if org is not None:
-                found.append(org)
-                covered.update(range(org.start, org.end))
+        if ent.label_ != "ORG":
+            continue
+        inner = [by_start[t.i] for t in ent if t.i in by_start]
+        if any(t.i in covered for t in ent) and not (
+            inner and all(f.kind in {"country", "metonym"} and f.start >= ent.start
+                          and f.end <= ent.end
+                          for f in inner)
+            and sum(f.end - f.start for f in inner) == sum(t.i in covered for t in ent)
+        ):
+            continue
+        org = _unknown_org(ent)
+        if org is not None:
+            for f in inner:
+                found.remove(f)
+                org.country = org.country or f.country
+            found.append(org)
+            covered.update(range(org.start, org.end))
     found.sort(key=lambda f: f.start)
     return found

@@ -1,38 +1,489 @@
-"""Actor resolution within one article (STUB: the actors work replaces this body, keeping the API)."""
+"""Actor resolution within one article: names, titles, groups and pronouns to actors.
+
+Built once per doc. Construction makes one pass over the doc (``actor_mentions.scan``
+for names, then one token loop for short names, demonyms, group nouns and pronouns);
+the ``resolve_*`` calls afterwards are dictionary lookups on that index, cached per token.
+
+What an actor is:
+
+- a dictionary person or organisation (``schemas/actors/*.csv``), id = Wikidata QID when
+  known, else ``country:sector:name-slug``;
+- a person the dictionary does not know, found from a title or an apposition; country and
+  sector come from that description ("a former U.S. ambassador" -> USA, GOV);
+- a country ("Ukraine", "the U.S."), a country's collective actor of one sector
+  ("Russian officials", "the Kremlin", "Moscow" -> "Russian government", RUS, GOV;
+  "Ukrainian troops" -> "Ukrainian military", UKR, MIL), or a group without a country
+  ("European allies", "civilians"). "The administration"/"the government" without a
+  country is the government of the article's main country: the country of the most
+  mentioned person when that person is a head of state or government, else the most
+  mentioned country;
+- a generic person named only by a role ("a senior U.S. official", "the president" when
+  the article names no president): see :meth:`ActorResolver.is_named`.
+
+Compound actors: :meth:`ActorResolver.resolve_token` returns ONE actor, the first conjunct
+("U.S. and Russian officials" -> U.S. government). :meth:`ActorResolver.resolve_all`
+returns every conjunct, both coordinated heads ("Trump and Putin") and coordinated
+modifiers ("U.S. and Russian officials", "officials from both Russia and Ukraine"), so an
+event can be coded once per actor pair.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.actor_coref import PRONOUNS, Seen, antecedent, seen_for
+from pipeline.extract.actor_data import Entry, Role, load, norm
+from pipeline.extract.actor_mentions import NON_NAME_ENTS, Found, scan, title_match
+from pipeline.extract.countries import collective_name, country_name, region_of
 from pipeline.extract.model import Actor, ArticleContext, actor_id
+
+WEAK_TITLES = {"chairman", "chair", "director", "head", "chief", "executive", "spokesman",
+               "spokeswoman", "spokesperson", "official", "adviser", "advisor", "aide",
+               "leader", "commissioner", "secretary", "fellow", "senior fellow", "president"}
+INSTITUTIONAL = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+ORIGIN_PREPS = {"from", "of", "in"}
+PHRASE_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "quantmod"}
+RELATIVES = {"who", "whom", "whose", "which", "that"}
+Place = tuple[str | None, str | None]  # (iso3, region name)
 
 
 class ActorResolver:
-    """Resolves noun phrases, names and pronouns of one article to actors.
-
-    Built once per doc (one scan); extractors ask it about spans or tokens.
-    """
+    """Resolves noun phrases, names and pronouns of one article to actors."""
 
     def __init__(self, doc: Doc, ctx: ArticleContext) -> None:
         self.doc = doc
         self.ctx = ctx
+        self._data = load()
         self._used: dict[str, Actor] = {}
+        self._actors: dict[str, Actor] = {}
+        self._aliases: dict[str, set[str]] = {}
+        self._gender: dict[str, str | None] = {}
+        self._generic: set[str] = set()
+        self._cover: dict[int, str] = {}  # token index -> actor id of a name mention
+        self._heads: dict[int, str] = {}  # head token of each name mention -> actor id
+        self._pron: dict[int, str] = {}  # pronoun token -> actor id
+        self._cache: dict[int, list[Actor]] = {}
+        self._sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+        found = scan(doc)
+        self._by_surname: dict[str, str | None] = {}
+        self._by_first: dict[str, str | None] = {}
+        self.main_country: str | None = self._pick_main_country(found)
+        self._add_found(found)
+        self._link_short_names()
+        self._resolve_pronouns()
+
+    # ---------------------------------------------------------------- public API
 
     def resolve_span(self, span: Span) -> Actor | None:
         """The actor a noun phrase (subject, object, speaker) refers to, or None."""
-        for ent in span.ents:
-            if ent.label_ == "PERSON":
-                return self._use(Actor(actor_id(ent.text), ent.text, "person"))
-        return None
+        found = self._resolve(span.root)
+        if not found:
+            for tok in span:
+                aid = self._heads.get(tok.i)
+                if aid and tok.dep_ != "poss" and self._actors[aid].actor_type == "person":
+                    return self._use(self._actors[aid])
+            return None
+        return self._use(found[0])
 
     def resolve_token(self, token: Token) -> Actor | None:
         """The actor the phrase headed by token refers to (pronouns included), or None."""
-        return self.resolve_span(self.doc[token.left_edge.i : token.right_edge.i + 1])
+        found = self._resolve(token)
+        return self._use(found[0]) if found else None
+
+    def resolve_all(self, token: Token) -> list[Actor]:
+        """Every actor of a coordinated phrase: one per conjunct, in text order."""
+        out: dict[str, Actor] = {}
+        for tok in sorted([token, *token.conjuncts], key=lambda t: t.i):
+            for actor in self._resolve(tok):
+                out.setdefault(actor.actor_id, self._use(actor))
+        return list(out.values())
 
     def used_actors(self) -> list[Actor]:
-        """Every actor this resolver has returned, in first-use order."""
-        return list(self._used.values())
+        """Every actor this resolver has returned, in first-use order, with its aliases."""
+        return [
+            replace(self._actors.get(aid, a), aliases=tuple(sorted(self._aliases.get(aid, ()))))
+            for aid, a in self._used.items()
+        ]
+
+    def describe(self, actor: Actor) -> str | None:
+        """The actor's title or apposition as written in this article, if any."""
+        known = self._actors.get(actor.actor_id)
+        return known.description if known else actor.description
+
+    def is_named(self, actor: Actor) -> bool:
+        """False for generic role actors ("a senior official") that carry no proper name."""
+        return actor.actor_id not in self._generic
+
+    def mentions(self) -> dict[int, Actor]:
+        """Token index -> actor, for every named mention and resolved pronoun."""
+        ids = {**self._cover, **self._pron}
+        return {i: self._actors[a] for i, a in sorted(ids.items())}
+
+    # ---------------------------------------------------------------- construction
+
+    def _register(self, actor: Actor, alias: str | None = None, gender: str | None = None) -> str:
+        aid = actor.actor_id
+        known = self._actors.get(aid)
+        if known is None:
+            self._actors[aid] = actor
+            self._gender[aid] = gender
+        elif known.description is None and actor.description is not None:
+            self._actors[aid] = replace(known, description=actor.description)
+        if alias:
+            self._aliases.setdefault(aid, set()).add(alias)
+        return aid
+
+    def _actor_from(self, f: Found) -> Actor:
+        desc = f.description.text if f.description is not None else None
+        e = f.entry
+        if e is not None:
+            return _entry_actor(e, desc)
+        if f.kind == "country":
+            iso = f.country or ""
+            name = country_name(iso)
+            qid = self._data.country_qids.get(iso)
+            return Actor(actor_id(name, iso, None, qid), name, "country", iso, None, qid)
+        if f.kind == "metonym":
+            name = collective_name(f.country, f.sector, f.name)
+            return Actor(actor_id(name, f.country, f.sector), name, "organization", f.country,
+                         f.sector)
+        if f.kind == "organization":
+            country = f.country
+            if country is None and f.sector in INSTITUTIONAL:
+                country = self.main_country  # "the Home Office" in a British story
+            return Actor(actor_id(f.name, country, f.sector), f.name, "organization",
+                         country, f.sector)
+        country, sector = None, None
+        for desc_span in (f.description, *f.extra):
+            c, sec = self._from_description(desc_span)
+            country, sector = country or c, sector or sec
+        namesakes = self._data.surnames.get(norm(f.name).split()[-1], [])
+        if namesakes and len({(e.country, e.sector) for e in namesakes}) == 1:
+            country = namesakes[0].country  # "President Bush": which one is unsure, not where
+            sector = sector or namesakes[0].sector
+        if country is None and sector in INSTITUTIONAL:
+            country = self.main_country
+        return Actor(actor_id(f.name, country, sector), f.name, "person", country, sector,
+                     description=desc)
+
+    def _from_description(self, desc: Span | None) -> Place:
+        """(country, sector) of an unknown person from their title or apposition."""
+        if desc is None:
+            return None, None
+        match = title_match(list(desc))
+        sector = match[1].sector if match else None
+        country = None
+        for tok in desc:
+            if tok.pos_ == "ADP" and tok.lower_ != "of":
+                break
+            if tok.i + 2 < len(self.doc) and self.doc[tok.i + 2].lower_ == "based":
+                continue  # "a Moscow-based US lawyer"
+            country = self._country_word(tok)
+            if country:
+                break
+        if match is None or match[0] in WEAK_TITLES:  # "Kremlin spokesman": the body decides
+            for tok in desc:
+                aid = self._cover.get(tok.i)
+                body = self._actors[aid] if aid else None
+                if norm(tok.text) in self._data.metonyms:
+                    continue  # "at a bank in Tokyo": a place, not the employer
+                if body is not None and body.actor_type == "organization" and body.sector:
+                    return country or body.country, body.sector
+        return country, sector
+
+    def _country_word(self, tok: Token) -> str | None:
+        aid = self._cover.get(tok.i) or self._pron.get(tok.i)
+        if aid:
+            return self._actors[aid].country
+        key = norm(tok.text)
+        return self._data.demonyms.get(key) or self._data.countries.get(key)
+
+    def _add_found(self, found: list[Found]) -> None:
+        merged = _merge_people(found)
+        made: dict[int, Actor] = {}
+        # names of organisations and known people first: unknown people's descriptions use them
+        for f in sorted(found, key=lambda f: id(f) in merged):
+            src = merged.get(id(f), f)
+            if id(src) not in made:
+                made[id(src)] = self._actor_from(src)
+            actor = made[id(src)]
+            gender = f.entry.gender if f.entry else None
+            aid = self._register(actor, self.doc[f.start : f.end].text, gender)
+            for i in range(f.start, f.end):
+                self._cover[i] = aid
+            self._heads[self.doc[f.start : f.end].root.i] = aid
+            words = norm(src.name).split()
+            if actor.actor_type == "person" and (len(words) >= 2 or f.entry is not None):
+                for key, index in ((words[-1], self._by_surname), (words[0], self._by_first)):
+                    if key != words[-1] and f.entry is not None:
+                        continue
+                    prev = index.get(key, aid)
+                    index[key] = aid if prev == aid else None
+
+    def _link_short_names(self) -> None:
+        for tok in self.doc:
+            if (tok.i not in self._cover and tok.text[:1].isupper() and tok.is_alpha
+                    and tok.ent_type_ not in NON_NAME_ENTS):
+                full = self._by_surname.get(norm(tok.text))
+                if full is None and tok.pos_ == "PROPN":
+                    full = self._namesake(tok)
+                if full:
+                    self._cover[tok.i] = self._heads[tok.i] = full
+                    self._aliases[full].add(tok.text)
+
+    def _namesake(self, tok: Token) -> str | None:
+        """A bare surname of dictionary people ("Clinton"): the one whose first name the
+        article uses, else a person known only by country and sector when they all agree."""
+        entries = self._data.surnames.get(norm(tok.text), [])
+        if not entries:
+            return None
+        if not hasattr(self, "_words"):
+            self._words = {norm(t.text) for t in self.doc if t.text[:1].isupper()}
+        named = [e for e in entries if norm(e.name).split()[0] in self._words]
+        if len(named) == 1:
+            return self._register(_entry_actor(named[0], None), tok.text, named[0].gender)
+        if len({(e.country, e.sector) for e in entries}) == 1:
+            e = entries[0]
+            actor = Actor(actor_id(tok.text, e.country, e.sector), tok.text, "person", e.country,
+                          e.sector)
+            genders = {x.gender for x in entries}
+            return self._register(actor, tok.text, genders.pop() if len(genders) == 1 else None)
+        return None
+
+    def _pick_main_country(self, found: list[Found]) -> str | None:
+        """Country of the leading person if a head of state/government, else most named."""
+        people = Counter(f.entry.name for f in found if f.entry and f.kind == "person")
+        if people:
+            top, n = people.most_common(1)[0]
+            entry = self._data.entries[norm(top)]
+            if entry.leader and entry.country and n >= 2:
+                return entry.country
+        counts = Counter(f.country for f in found if f.kind in {"country", "metonym"} and f.country)
+        demonyms = self._data.demonyms
+        adjectives = (t.lower_ if t.is_alpha else norm(t.text) for t in self.doc
+                      if t.pos_ == "ADJ" or t.tag_ == "NNP")
+        counts.update(demonyms[k] for k in adjectives if k in demonyms)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _resolve_pronouns(self) -> None:
+        history: list[Seen] = []
+        for tok in self.doc:
+            sent = self._sent_of[tok.i]
+            aid = self._heads.get(tok.i)
+            if aid is None and tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+                ante = antecedent(tok, sent, history)
+                if ante is not None:
+                    aid = self._pron[tok.i] = ante.actor_id
+            elif aid is None and tok.pos_ in {"NOUN", "PROPN"}:
+                group = self._resolve(tok)
+                if group:
+                    aid = group[0].actor_id
+            if aid is not None:
+                actor = self._actors[aid]
+                history.append(seen_for(tok, sent, aid, actor.actor_type, self._gender.get(aid)))
+
+    # ---------------------------------------------------------------- resolution
 
     def _use(self, actor: Actor) -> Actor:
         self._used.setdefault(actor.actor_id, actor)
         return actor
+
+    def _resolve(self, tok: Token) -> list[Actor]:
+        cached = self._cache.get(tok.i)
+        if cached is None:
+            cached = self._cache[tok.i] = self._compute(tok)
+        return cached
+
+    def _compute(self, tok: Token) -> list[Actor]:
+        aid = self._cover.get(tok.i) or self._pron.get(tok.i)
+        if aid:
+            return [self._actors[aid]]
+        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+            return self._resolve(tok.head.head)
+        if (tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.i in self._heads
+                and "\n" not in self.doc[min(tok.i, tok.head.i) : max(tok.i, tok.head.i)].text):
+            return [self._actors[self._heads[tok.head.i]]]  # "the U.S., a strong supporter"
+        for child in tok.children:
+            if child.dep_ == "appos" and self._cover.get(child.i):
+                person = self._actors[self._cover[child.i]]
+                if person.actor_type == "person":
+                    return [person]
+        if tok.pos_ == "ADJ" and tok.dep_ in MODIFIER_DEPS:  # "Israeli shelling"
+            iso = self._data.demonyms.get(norm(tok.text))
+            return [self._country_actor(iso)] if iso else []
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        title = self._data.titles.get(tok.lemma_.lower()) if tok.tag_ in {"NN", "NNP"} else None
+        if title is not None:  # one person: "a senior official", "the spokesman"
+            return self._role_actor(tok)
+        role = self._group_role(tok)
+        if role is not None:
+            return self._group_actors(tok, role)
+        key = norm(tok.text)
+        iso = self._data.demonyms.get(key[:-1] if key.endswith("s") else key)
+        if iso and tok.tag_ in {"NNPS", "NNS"}:
+            return [self._country_actor(iso)]
+        region = region_of(tok.text)
+        if region and tok.pos_ == "PROPN":
+            return [self._group(region, None, None, tok.text)]
+        return []
+
+    def _group_role(self, tok: Token) -> Role | None:
+        groups = self._data.groups
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ == "compound" and child.i == tok.i - 1:
+                two = groups.get(f"{child.lower_} {lemma}")
+                if two:
+                    return two
+        return groups.get(lemma) or groups.get(tok.lower_)
+
+    def _places(self, tok: Token) -> list[Place]:
+        """Countries (or regions) that modify a noun: "U.S. and Russian", "from Russia"."""
+        out: list[Place] = []
+        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ORIGIN_PREPS:
+                mods.extend(c for c in prep.children if c.dep_ == "pobj")
+        for mod in mods:
+            for m in sorted([mod, *mod.conjuncts], key=lambda t: t.i):
+                place = self._place_of(m)
+                if place is not None and place not in out:
+                    out.append(place)
+        return out
+
+    def _place_of(self, tok: Token) -> Place | None:
+        aid = self._cover.get(tok.i) or self._pron.get(tok.i)
+        if aid:
+            actor = self._actors[aid]
+            return (actor.country, None) if actor.country else None
+        iso = self._data.demonyms.get(norm(tok.text)) or self._data.countries.get(norm(tok.text))
+        if iso:
+            return (iso, None)
+        region = region_of(tok.text)
+        return (None, region) if region else None
+
+    def _phrase(self, tok: Token) -> str:
+        left = [c for c in tok.children if c.i < tok.i and c.dep_ in PHRASE_DEPS]
+        start = min([tok.i, *(c.left_edge.i for c in left)])
+        while start < tok.i and (self.doc[start].dep_ in {"det", "predet", "preconj"}
+                                 or self.doc[start].is_punct):
+            start += 1
+        return self.doc[start : tok.i + 1].text
+
+    def _group_actors(self, tok: Token, role: Role) -> list[Actor]:
+        phrase = self._phrase(tok)
+        places = self._places(tok)
+        if not places:
+            if role.kind == "relational":
+                return []
+            if role.kind == "institution" and role.sector in INSTITUTIONAL and self.main_country:
+                places = [(self.main_country, None)]
+        if not places:
+            return [self._group(phrase, None, role.sector, phrase)]
+        out = []
+        for iso, _region in places:
+            if iso and role.sector:
+                out.append(self._collective(iso, role.sector, phrase))
+            else:
+                out.append(self._group(phrase, iso, role.sector, phrase))
+        return out
+
+    def _role_actor(self, tok: Token) -> list[Actor]:
+        """A singular role noun: a named person holding it here, or a generic person."""
+        lemma = tok.lemma_.lower()
+        if tok.dep_ in {"compound", "nmod"} and tok.head.i in self._heads:
+            named = self._actors[self._heads[tok.head.i]]  # "Labour leader Jo Bloggs"
+            if named.actor_type == "person":
+                return [named]
+        places = self._places(tok)
+        iso = places[0][0] if places else None
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            holder = self._holder(tok, iso)
+            if holder is not None:
+                return [holder]
+        role = self._data.titles[lemma]
+        definite = not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+        if iso is None and role.sector in INSTITUTIONAL and definite:
+            iso = self.main_country
+        phrase = self._phrase(tok)
+        name = phrase
+        actor = Actor(actor_id(name, iso, role.sector), name, "person", iso, role.sector,
+                      description=phrase)
+        self._generic.add(actor.actor_id)
+        self._register(actor, phrase)
+        return [actor]
+
+    def _holder(self, tok: Token, iso: str | None) -> Actor | None:
+        """The one person of the article described by (or, in the dictionary, holding) the
+        title: "the prime minister" after "Prime Minister Jo Bloggs"."""
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1]
+        key = f" {norm(' '.join([*(w.text for w in words), tok.lemma_]))} "
+        holders = []
+        for a in self._actors.values():
+            if a.actor_type != "person" or a.actor_id in self._generic:
+                continue
+            if iso is not None and a.country != iso:
+                continue
+            entry = self._data.entries.get(norm(a.name))
+            texts = [a.description, entry.role if entry and entry.actor_type == "person" else None]
+            if any(t and key in f" {norm(t)} " for t in texts):
+                holders.append(a)
+        return holders[0] if len(holders) == 1 else None
+
+    def _country_actor(self, iso: str) -> Actor:
+        name = country_name(iso)
+        qid = self._data.country_qids.get(iso)
+        actor = Actor(actor_id(name, iso, None, qid), name, "country", iso, None, qid)
+        self._register(actor, name)
+        return actor
+
+    def _collective(self, iso: str, sector: str, phrase: str) -> Actor:
+        name = collective_name(iso, sector, phrase)
+        actor = Actor(actor_id(name, iso, sector), name, "organization", iso, sector)
+        self._register(actor, phrase)
+        return replace(self._actors[actor.actor_id], description=phrase)
+
+    def _group(self, name: str, iso: str | None, sector: str | None, phrase: str) -> Actor:
+        actor = Actor(actor_id(name, iso, sector), name, "group", iso, sector)
+        self._register(actor, phrase)
+        return replace(self._actors[actor.actor_id], description=phrase)
+
+
+def _merge_people(found: list[Found]) -> dict[int, Found]:
+    """One Found per unknown person for all its mentions: "Ivo Daalder", "Mr Daalder" and
+    "Daalder" share the full name, the first description and every other apposition."""
+    people = [f for f in found if f.kind == "person" and f.entry is None]
+    full: dict[str, set[str]] = {}
+    for f in people:
+        words = norm(f.name).split()
+        if len(words) >= 2:
+            full.setdefault(words[-1], set()).add(norm(f.name))
+            full.setdefault("first:" + words[0], set()).add(norm(f.name))
+    groups: dict[str, list[Found]] = {}
+    for f in people:
+        key = norm(f.name)
+        if len(key.split()) == 1:
+            cands = full.get(key) or full.get("first:" + key) or set()
+            key = next(iter(cands)) if len(cands) == 1 else key
+        groups.setdefault(key, []).append(f)
+    out: dict[int, Found] = {}
+    for members in groups.values():
+        name = max(members, key=lambda f: len(f.name)).name
+        descs = [f.description for f in members if f.description is not None]
+        extra = [x for f in members for x in f.extra]
+        rep = Found(members[0].start, members[0].end, "person", name,
+                    description=descs[0] if descs else None, evidence=True,
+                    extra=tuple(descs[1:] + extra))
+        for f in members:
+            out[id(f)] = rep
+    return out
+
+
+def _entry_actor(e: Entry, description: str | None) -> Actor:
+    return Actor(actor_id(e.name, e.country, e.sector, e.qid), e.name, e.actor_type, e.country,
+                 e.sector, e.qid, description, e.aliases)

@@ -23,6 +23,7 @@ clause without a leading "that". The speaker comes from the ActorResolver, else 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -69,11 +70,19 @@ def _bare_participle(v: Token) -> bool:
     return v.tag_ == "VBN" and v.dep_ != "conj" and not any(c.dep_ == "aux" for c in v.children)
 
 
-def _subject(v: Token, depth: int = 0) -> Token | None:
-    """The speaker token of a cue verb: its subject, passive agent or inherited subject."""
+def _subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = None) -> Token | None:
+    """The speaker token of a cue verb: its subject, passive agent or inherited subject.
+
+    skip: tokens that cannot be the speaker (inside a quotation).
+    """
+    subjects = [c for c in v.children if c.dep_ == "nsubj" and not (skip and skip(c))]
+    if subjects:
+        return None if _bare_participle(v) else subjects[-1]
+    if skip is not None and any(c.dep_ == "nsubj" for c in v.children):
+        return _adjacent_subject(v, skip)
     for c in v.children:
-        if c.dep_ == "nsubj":
-            return None if _bare_participle(v) else c
+        if False:
+            return c
     for c in v.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -86,7 +95,19 @@ def _subject(v: Token, depth: int = 0) -> Token | None:
     if v.dep_ in _INHERIT_DEPS and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
         if v.dep_ in ("advcl", "acl") and (v.tag_ != "VBG" or v.head.dep_ != "ROOT"):
             return None
-        return _subject(v.head, depth + 1)
+        return _subject(v.head, depth + 1, skip)
+    return None
+
+
+def _adjacent_subject(v: Token, skip: Callable[[Token], bool]) -> Token | None:
+    """A name or pronoun right before or after the verb, outside quotes (parse failed)."""
+    doc = v.doc
+    for i in (v.i + 1, v.i - 1):
+        if 0 <= i < len(doc) and not skip(doc[i]) and doc[i].pos_ in ("PROPN", "PRON", "NOUN"):
+            tok = doc[i]
+            while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+                tok = tok.head
+            return tok
     return None
 
 
@@ -122,7 +143,7 @@ def _verb_content(v: Token, kind: str) -> tuple[int, int] | None:
         if c.dep_ == "xcomp" and c.i > v.i:
             return _subtree(c)
     lemma = v.lemma_.lower()
-    if kind == cues.SPEECH:
+    if True:
         for c in children:
             if c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma == "call":
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -144,6 +165,8 @@ def _verb_content(v: Token, kind: str) -> tuple[int, int] | None:
                 )
                 doc = v.doc
                 return doc[start].idx, doc[end].idx + len(doc[end].text)
+    if v.dep_ == "parataxis" and v.head.i != v.i:
+        return _head_clause(v)
     if v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX"):
         if any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ == "as" for c in children):
             return None
@@ -189,6 +212,40 @@ class ClaimFinder:
             return None
         return self.speakers.speaker(tok)
 
+    def _quoted(self, tok: Token) -> bool:
+        return inside(self.quotes, tok.idx) is not None
+
+    def _region(self, q: Quote) -> tuple[int, int]:
+        """Token range where the cue of quote q may be: its sentences, clipped to its paragraph,
+        plus the sentence right after it when the quote ends with a comma or lower-case words
+        follow, and the sentence before it when a colon or comma leads into it."""
+        doc = self.doc
+        text = self.text
+        ps, pe = self._para_of(q.start)
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return 0, 0
+        start, end = span[0].sent.start, span[-1].sent.end
+        after = text[q.close : pe].lstrip()
+        if after and (text[q.end : q.close].strip().startswith(",") or after[0].islower()):
+            tail = doc.char_span(q.close, pe, alignment_mode="expand")
+            if tail is not None and len(tail) > 0:
+                end = max(end, tail[0].sent.end)
+                for t in tail:
+                    if t.i >= end or (t.text in ".!?" and not self._quoted(t)):
+                        end = max(end, t.i)
+                        break
+        before = text[ps : q.open].rstrip()
+        if before and before[-1] in ",:—–":
+            head = doc.char_span(ps, len(before) + ps, alignment_mode="expand")
+            if head is not None and len(head) > 0:
+                start = min(start, head[-1].sent.start)
+        while start < len(doc) and doc[start].idx < ps:
+            start += 1
+        while end > start and doc[end - 1].idx >= pe:
+            end -= 1
+        return start, end
+
     def _para_of(self, pos: int) -> tuple[int, int]:
         for ps, pe in self.paras:
             if ps <= pos <= pe:
@@ -219,9 +276,7 @@ class ClaimFinder:
         quotes = [q for q in self.quotes if q.open < b and q.close > a]
         if quotes:
             q = quotes[0]
-            if q.open <= a + 1 and (q.end >= b - 2 or len(quotes) == 1 and q.end >= b - 2):
-                a, b, kind, run = q.start, q.end, "direct", q.run
-            elif q.open <= a + 1 and q.close > b:
+            if q.open <= a + 1 and (q.end >= b - 2 or len(quotes) == 1 and q.end >= b - 2) or q.open <= a + 1 and q.close > b:
                 a, b, kind, run = q.start, q.end, "direct", q.run
             else:
                 kind = "partial"
@@ -255,7 +310,7 @@ class ClaimFinder:
         content = _verb_content(v, kind)
         if content is None:
             return None
-        sp = self._speaker(_subject(v))
+        sp = self._speaker(_subject(v, skip=self._quoted))
         if sp is None:
             return None
         return self._shape(*content, kind, v, sp, cues.cue_text(v))
@@ -318,14 +373,14 @@ class ClaimFinder:
         first = doc.char_span(q.start, q.end, alignment_mode="expand")
         if first is None or len(first) == 0:
             return None
-        s_start, s_end = first[0].sent.start, first[-1].sent.end
+        s_start, s_end = self._region(q)
         direct = self._is_direct(q)
         best: tuple[int, Token, Token] | None = None
         for t in doc[s_start:s_end]:
-            if inside(self.quotes, t.idx) is not None or cues.verb_cue(t) != cues.SPEECH:
+            if self._quoted(t) or cues.verb_cue(t) != cues.SPEECH:
                 continue
-            subj = _subject(t)
-            if subj is None or inside(self.quotes, subj.idx) is not None:
+            subj = _subject(t, skip=self._quoted)
+            if subj is None:
                 continue
             if not direct and not (t.left_edge.idx <= q.open and t.right_edge.idx >= q.start):
                 continue
@@ -342,6 +397,9 @@ class ClaimFinder:
             )
         if not direct:
             return None
+        colon = self._colon_intro(q)
+        if colon is not None:
+            return colon
         prev = by_run.get(q.run) if q.continued else None
         if prev is None:
             prev = last_in_para.get(self._para_of(q.start))
@@ -352,6 +410,40 @@ class ClaimFinder:
         return Attribution(
             q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end, prev.speaker,
             self._confidence("direct", prev.speaker, inherited=True), q.run,
+        )
+
+    def _colon_intro(self, q: Quote) -> Attribution | None:
+        """A quote introduced by a colon: 'X issued a statement: "…"', 'Bush: "…"'."""
+        text = self.text
+        ps, _ = self._para_of(q.open)
+        before = text[ps : q.open].rstrip()
+        if not before:
+            idx = self.paras.index((ps, self._para_of(q.open)[1])) if ps else 0
+            if idx == 0:
+                return None
+            pps, ppe = self.paras[idx - 1]
+            before = text[pps:ppe].rstrip()
+            ps = pps
+        if not before.endswith(":"):
+            return None
+        colon = self.doc.char_span(ps + len(before) - 1, ps + len(before), alignment_mode="expand")
+        if colon is None or len(colon) == 0:
+            return None
+        sent = colon[0].sent
+        root = sent.root
+        subj = _subject(root, skip=self._quoted) if root.pos_ in ("VERB", "AUX") else None
+        cue_tok = root if subj is not None else colon[0]
+        if subj is None:
+            names = [t for t in sent if t.i < colon[0].i and t.pos_ == "PROPN" and not self._quoted(t)]
+            if not names or colon[0].i - names[-1].i > 2:
+                return None
+            subj = names[-1]
+        sp = self._speaker(subj)
+        if sp is None:
+            return None
+        return Attribution(
+            q.start, q.end, "direct", cue_tok.text, cue_tok.idx, cue_tok.idx + len(cue_tok.text),
+            sp, self._confidence("direct", sp), q.run,
         )
 
     def _previous_paragraph_quote(
@@ -386,6 +478,13 @@ class ClaimFinder:
         from_cues = _drop_nested_beliefs(from_cues)
         found = from_cues + self.from_quotes(from_cues)
         found.sort(key=lambda a: (a.start, a.end))
+        desc = self.speakers.desc
+        found = [
+            replace(a, speaker=replace(a.speaker, description=desc[a.speaker.name]))
+            if a.speaker and a.speaker.name in desc and not a.speaker.description
+            else a
+            for a in found
+        ]
         return _dedupe(found)
 
 
@@ -423,8 +522,11 @@ def _evidence(doc: Doc, a: Attribution) -> tuple[int, int]:
     span = doc.char_span(lo, hi + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return lo, hi + 1
-    start = min(span[0].sent.start_char, lo)
-    end = max(span[-1].sent.end_char, a.end)
+    para_start = text.rfind("\n", 0, lo) + 1
+    para_end = text.find("\n", hi)
+    para_end = len(text) if para_end < 0 else para_end
+    start = max(min(span[0].sent.start_char, lo), para_start)
+    end = min(max(span[-1].sent.end_char, a.end), max(para_end, a.end))
     while end > start and text[end - 1].isspace():
         end -= 1
     while start < end and text[start].isspace():

@@ -1,23 +1,45 @@
-"""A 0-1 confidence per event row, from features that go with right codings on the dev sets."""
+"""A 0-1 confidence per event row.
+
+The weights follow what went with right codings on the dev sets (PETRARCH-2 GSR and the
+seed gold): a target actor with a known country is the strongest sign (about 3 in 4 such
+rows were right, against 1 in 8 without), then a source with a country, a stated date, a
+verb trigger with a specific pattern; intents (03) and reductions of relations (16) were
+often coded against the wrong counterpart, and targets carried over from an earlier
+sentence are less sure than stated ones.
+"""
 
 from __future__ import annotations
 
 from pipeline.extract.model import Actor
 from pipeline.extract.roles import Trigger
 
+WEAK_ROOTS = {"03", "16", "09", "15", "18"}
 
-def confidence(trig: Trigger, src: Actor, tgt: Actor | None, modality: str) -> float:
-    score = 0.5
-    if trig.kind == "verb":
-        score += 0.1
-    if trig.match.pattern.specificity:
-        score += 0.1
+
+def confidence(
+    trig: Trigger,
+    src: Actor,
+    tgt: Actor | None,
+    modality: str,
+    carried: bool = False,
+    dated: bool = False,
+    code: str | None = None,
+) -> float:
+    score = 0.3
     if tgt is not None:
-        score += 0.1
+        score += 0.35 if tgt.country else 0.1
     if src.country:
+        score += 0.1
+    if dated:
         score += 0.05
-    if tgt is not None and tgt.country:
+    if trig.kind == "verb":
         score += 0.05
+    if trig.match.pattern.specificity:
+        score += 0.05
+    if (code or trig.code)[:2] in WEAK_ROOTS:
+        score -= 0.15
+    if carried:
+        score -= 0.1
     if modality != "asserted":
         score -= 0.05
     return round(max(0.05, min(0.95, score)), 3)

@@ -18,7 +18,7 @@ _PHRASAL = {  # verb + preposition cues written as one phrase
     "for": ("call", "argue", "push", "press"),
     "on": ("call", "comment", "insist"),
     "about": ("talk", "speak", "complain", "boast", "brag", "joke", "warn", "write"),
-    "of": ("speak", "warn", "boast"),
+    "of": ("speak", "warn", "boast", "say"),
 }
 
 SPEECH = "speech"

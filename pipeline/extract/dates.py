@@ -9,23 +9,47 @@ as the first day of the period (YYYY-MM-DD) with date_precision saying how exact
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"]
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-        "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUM = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 RE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 RE_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
@@ -33,14 +57,15 @@ RE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(
 RE_MY = re.compile(rf"\b(early|mid|late)?[-\s]?({_MONTH_RE})\.?(?:,?\s+(?:of\s+)?(\d{{4}}))?\b")
 RE_WEEKDAY = re.compile(rf"\b(?:(last|this|next|on|past)\s+)?({'|'.join(WEEKDAYS)})\b")
 RE_REL = re.compile(r"\b(last|this|next|past|previous|coming)\s+(week|month|year|weekend)\b")
-RE_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                    r"(day|week|month|year)s?\s+ago\b")
+RE_AGO = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(day|week|month|year)s?\s+ago\b"
+)
 RE_YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 RE_DAYWORD = re.compile(r"\b(yesterday|today|tonight|overnight|tomorrow|earlier today)\b")
 
 
-@dataclass(frozen=True)
-class ResolvedDate:
+class ResolvedDate(NamedTuple):
     iso: str | None
     precision: str  # day | week | month | year | unknown
 
@@ -52,8 +77,12 @@ def is_point_expression(text: str) -> bool:
     """Whether text names a point or period in time (not a duration like "three years")."""
     t = text.lower()
     return bool(
-        RE_ISO.search(t) or RE_MY.search(t) or RE_WEEKDAY.search(t) or RE_REL.search(t)
-        or RE_AGO.search(t) or RE_DAYWORD.search(t)
+        RE_ISO.search(t)
+        or RE_MY.search(t)
+        or RE_WEEKDAY.search(t)
+        or RE_REL.search(t)
+        or RE_AGO.search(t)
+        or RE_DAYWORD.search(t)
         or (RE_YEAR.search(t) and not re.search(r"\byears?\b", t))
     )
 
@@ -127,7 +156,10 @@ def resolve(text: str, published: date | None) -> ResolvedDate:
             monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
             return ResolvedDate(monday.isoformat(), "week")
         if unit == "month":
-            return ResolvedDate(_shift_months(_month_start(published.year, published.month), step).isoformat(), "month")
+            return ResolvedDate(
+                _shift_months(_month_start(published.year, published.month), step).isoformat(),
+                "month",
+            )
         return ResolvedDate(f"{published.year + step}-01-01", "year")
     if m := RE_AGO.search(t):
         n = int(m[1]) if m[1].isdigit() else _NUM.get(m[1], 1)
@@ -138,7 +170,10 @@ def resolve(text: str, published: date | None) -> ResolvedDate:
             d = published - timedelta(weeks=n)
             return ResolvedDate((d - timedelta(days=d.weekday())).isoformat(), "week")
         if unit == "month":
-            return ResolvedDate(_shift_months(_month_start(published.year, published.month), -n).isoformat(), "month")
+            return ResolvedDate(
+                _shift_months(_month_start(published.year, published.month), -n).isoformat(),
+                "month",
+            )
         return ResolvedDate(f"{published.year - n}-01-01", "year")
     if m := RE_YEAR.search(t):
         return ResolvedDate(f"{m[1]}-01-01", "year")

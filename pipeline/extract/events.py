@@ -15,32 +15,96 @@ from pipeline.extract import codebook
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.confidence import confidence
 from pipeline.extract.dates import is_point_expression, resolve
-from pipeline.extract.model import Actor, ArticleContext, Row
 from pipeline.extract.modality import modality
+from pipeline.extract.model import Actor, ArticleContext, Row
 from pipeline.extract.places import location
-from pipeline.extract.roles import Trigger, find_triggers, source_tokens, target_tokens
+from pipeline.extract.roles import (
+    RECIPROCAL_ROOTS,
+    REJECT_BY_ROOT,
+    WISH_BY_ROOT,
+    Trigger,
+    candidate_indices,
+    find_triggers,
+    inner_trigger,
+    source_tokens,
+    target_tokens,
+)
 
 MAX_ROWS_PER_TRIGGER = 6
+CARRY_SENTENCES = 2  # how far back an implicit target may be recovered from
+Recent = dict[tuple[str, str], tuple[Actor, int]]
+# roots whose events stand without a target actor ("Russia has not made concessions",
+# "activists protested", "troops withdrew", "the U.S. cut off communication")
+MONADIC_ROOTS = {"01", "03", "04", "06", "07", "08", "09", "14", "15", "16", "18", "19", "20"}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+
+
+def _speech(trig: Trigger) -> Trigger:
+    """A stand-in trigger for the speech verb reporting trig (to find the speaker)."""
+    assert trig.reporter is not None
+    return Trigger(trig.reporter, "010", "verb", trig.match, [])
+
+
+def cameo_convention(trig: Trigger, code: str, mod: str) -> tuple[str, str]:
+    """CAMEO codes a stated refusal to cooperate ("would not provide support", "will not
+    meet") as a rejection, which did happen; a plain negation stays a negated event."""
+    if mod != "negated" or code[:2] not in COOPERATIVE_ROOTS:
+        return code, mod
+    aux = {c.lower_ for c in trig.token.children if c.dep_ == "aux"}
+    if aux & {"will", "would", "wo", "shall"}:
+        return REJECT_BY_ROOT.get(code[:2], "120"), "asserted"
+    return code, mod
 
 
 def extract_events(doc: Doc, ctx: ArticleContext, actors: ActorResolver) -> list[Row]:
     """Event mentions of one article (see Extraction.events for the row shape)."""
     rows: list[Row] = []
+    recent: Recent = {}
+    cands = candidate_indices(doc)
+    k = 0
     for si, sent in enumerate(doc.sents):
-        rows.extend(sentence_events(sent, si, ctx, actors))
+        mine = []
+        while k < len(cands) and cands[k] < sent.end:
+            mine.append(cands[k])
+            k += 1
+        if mine:
+            rows.extend(sentence_events(sent, si, ctx, actors, mine, recent))
     return rows
+
+
+def _resolve_one(actors: ActorResolver, tok: Token) -> list[Actor]:
+    resolve_all = getattr(actors, "resolve_all", None)
+    if resolve_all is not None:
+        return [a for a in resolve_all(tok) if a is not None]
+    a = actors.resolve_token(tok)
+    return [a] if a is not None else []
+
+
+def _inner_heads(tok: Token) -> list[Token]:
+    """Where the actor sits when the phrase head is not it: "Hundreds of UN troops",
+    "opponents of the Senate", a name the parser hung under a date ("Assad Tuesday")."""
+    if tok.ent_type_ in {"DATE", "TIME"}:
+        return [
+            c for c in tok.children if c.dep_ == "compound" and c.ent_type_ not in {"DATE", "TIME"}
+        ][-1:]
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _resolve(actors: ActorResolver, tokens: list[Token]) -> list[Actor]:
     out: list[Actor] = []
-    resolve_all = getattr(actors, "resolve_all", None)
     for tok in tokens:
-        found: list[Actor] = []
-        if resolve_all is not None:
-            found = [a for a in resolve_all(tok) if a is not None]
-        else:
-            a = actors.resolve_token(tok)
-            found = [a] if a is not None else []
+        found = _resolve_one(actors, tok)
+        if not found:
+            for inner in _inner_heads(tok):
+                found = _resolve_one(actors, inner)
+                if found:
+                    break
         for a in found:
             if all(a.actor_id != b.actor_id for b in out):
                 out.append(a)
@@ -63,7 +127,9 @@ def _date(sent: Span, trig: Trigger, published: object) -> tuple[str | None, str
     frame = {t.i for t in trig.frame} | {trig.token.i}
 
     def rank(e: Span) -> tuple[int, int]:
-        attached = 0 if e.root.head.i in frame or e.root.i in {c.i for c in trig.token.subtree} else 1
+        attached = (
+            0 if e.root.head.i in frame or e.root.i in {c.i for c in trig.token.subtree} else 1
+        )
         return attached, abs(e.root.i - trig.token.i)
 
     best = min(ents, key=rank)
@@ -71,22 +137,85 @@ def _date(sent: Span, trig: Trigger, published: object) -> tuple[str | None, str
     return res.iso, res.precision, best.text
 
 
-def sentence_events(sent: Span, si: int, ctx: ArticleContext, actors: ActorResolver) -> list[Row]:
-    """Event rows reported by one sentence."""
+def sentence_events(
+    sent: Span,
+    si: int,
+    ctx: ArticleContext,
+    actors: ActorResolver,
+    candidates: list[int] | None = None,
+    recent: Recent | None = None,
+) -> list[Row]:
+    """Event rows reported by one sentence (candidates: see roles.candidate_indices).
+
+    recent: the article's last target per (source, root), to recover a target left implicit
+    ("Trump had another call on Tuesday" after "Trump's call with Putin")."""
+    recent = {} if recent is None else recent
     rows: list[Row] = []
     seen: set[tuple[str, str | None, str | None]] = set()
-    for trig in find_triggers(sent):
+    for trig in find_triggers(sent, candidates):
         sources = _first_resolving(actors, source_tokens(trig))
         if not sources:
             continue
         targets = _first_resolving(actors, target_tokens(trig))
         src_ids = {a.actor_id for a in sources}
         targets = [a for a in targets if a.actor_id not in src_ids]
-        entry = codebook.lookup(trig.code)
-        mod = trig.modality or modality(trig.token)
+        if trig.accusation and not targets:  # "X said they will attack Y": X's own act
+            inner = inner_trigger(trig)
+            if inner is None:
+                continue
+            trig = inner
+            sources = _first_resolving(actors, source_tokens(trig))
+            if not sources:
+                continue
+            src_ids = {a.actor_id for a in sources}
+            targets = [
+                a
+                for a in _first_resolving(actors, target_tokens(trig))
+                if a.actor_id not in src_ids
+            ]
+        code = trig.code
+        mod = modality(trig.token)
+        code, mod = cameo_convention(trig, code, mod)
+        if mod == "future" and trig.reporter is not None and code[:2] in WISH_BY_ROOT:
+            # "Israel announced it would free prisoners": a statement of intent (CAMEO 03/13)
+            speakers = _first_resolving(actors, source_tokens(_speech(trig)))
+            if {a.actor_id for a in speakers} & src_ids:
+                code = WISH_BY_ROOT[code[:2]]
+                if code[:2] in {"03", "04"} and trig.code.startswith("084"):
+                    code = "0353"
+                mod = "asserted"
+        loc_name, loc_country, loc_tok = location(trig.token, trig.frame)
+        if not targets and code[:2] == "14" and loc_tok is not None:
+            targets = [a for a in _resolve(actors, [loc_tok]) if a.actor_id not in src_ids]
+        carried = False
+        if not targets and len(sources) == 1:
+            prior = recent.get((sources[0].actor_id, code[:2]))
+            if prior is not None and si - prior[1] <= CARRY_SENTENCES:
+                targets, carried = [prior[0]], True
+        for s_ in sources:
+            for t_ in targets[:1]:
+                recent[(s_.actor_id, code[:2])] = (t_, si)
+        pairs: list[tuple[Actor, Actor | None]]
+        if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+            # "U.S. and Russian officials convened": each side met the other
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        else:
+            pairs = [(s, t) for s in sources for t in (targets or [None])]  # type: ignore[list-item]
+        if (
+            not targets
+            and code[:2] not in MONADIC_ROOTS
+            and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS)
+        ):
+            continue  # an appeal, threat, accusation... with nobody on the receiving end
+        if (
+            code == "040"
+            and loc_country
+            and all(loc_country not in {s.country, t.country if t else None} for s, t in pairs)
+        ):
+            code = "044"  # met in a third country
+        entry = codebook.lookup(code)
         iso, precision, date_text = _date(sent, trig, ctx.published_at)
-        loc_name, loc_country = location(trig.token, trig.frame)
-        pairs = [(s, t) for s in sources for t in (targets or [None])][:MAX_ROWS_PER_TRIGGER]
+        pairs = pairs[:MAX_ROWS_PER_TRIGGER]
         for src, tgt in pairs:
             key = (entry.root, src.actor_id, tgt.actor_id if tgt else None)
             if key in seen:
@@ -119,7 +248,9 @@ def sentence_events(sent: Span, si: int, ctx: ArticleContext, actors: ActorResol
                     "date_text": date_text,
                     "location_name": loc_name,
                     "location_country": loc_country,
-                    "confidence": confidence(trig, src, tgt, mod),
+                    "confidence": confidence(
+                        trig, src, tgt, mod, carried, date_text is not None, code
+                    ),
                 }
             )
     return rows

@@ -11,13 +11,43 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 NEGATORS = {"not", "n't", "never", "no", "nt", "neither", "nor"}
-NEG_GOVERNORS = {"refrain", "fail", "avoid", "stop", "cease", "neglect", "abstain", "forgo"}
+NEG_GOVERNORS = {
+    "refrain",
+    "fail",
+    "avoid",
+    "stop",
+    "cease",
+    "neglect",
+    "abstain",
+    "forgo",
+    "decline",
+    "refuse",
+}
 HYPO_MODALS = {"could", "might", "may", "should", "must", "ought"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 FUTURE_GOVERNORS = {
-    "plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go", "hope", "want",
-    "seek", "try", "attempt", "wish", "like", "mean", "due", "about", "likely", "poise",
+    "plan",
+    "intend",
+    "expect",
+    "schedule",
+    "prepare",
+    "aim",
+    "set",
+    "go",
+    "hope",
+    "want",
+    "seek",
+    "try",
+    "attempt",
+    "wish",
+    "like",
+    "mean",
+    "due",
+    "about",
+    "likely",
+    "poise",
 }
+WISHES = {"hope", "wish", "want", "fear", "pray", "urge", "prefer", "suggest", "propose"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 CLAUSE_LINKS = {"ccomp", "relcl", "acl", "advcl", "parataxis", "csubj"}  # a new clause starts
 
@@ -59,32 +89,52 @@ def modality(tok: Token) -> str:
     chain = _governors(tok)
     # the verbs that frame the event: stop climbing at a clause that merely reports it
     frame: list[Token] = []
+    links: list[str] = []  # how frame[k] hangs off frame[k + 1]
     for i, t in enumerate(chain):
-        if i and chain[i - 1].dep_ in CLAUSE_LINKS:
+        if i and chain[i - 1].dep_ in CLAUSE_LINKS and not _infinitive(chain[i - 1]):
             break
+        nominal_step = i and tok.pos_ != "VERB" and chain[i - 1].pos_ != "VERB"
+        if nominal_step and chain[i - 1] is not tok and chain[i - 1].dep_ not in {"prep", "pobj"}:
+            break  # a nominal event reaches its governing verb through a preposition at most
         frame.append(t)
+        links.append(chain[i - 1].dep_ if i else "")
     for t in frame:
         if _conditional_clause(t) or _inverted_conditional(t):
             return "hypothetical"
+    top = frame[-1]
+    if (
+        len(chain) > len(frame)
+        and top.dep_ == "ccomp"
+        and chain[len(frame)].lemma_.lower() in WISHES
+    ):
+        return "hypothetical"  # "hoped officials would be indicted": wished for, not reported
     for t in frame:
         aux = _aux_words(t)
         if aux & {"would", "could", "might", "should"} and "have" in aux:
             return "hypothetical"
-        if any(c.dep_ == "advcl" and (_conditional_clause(c) or _inverted_conditional(c)) for c in t.children):
+        if any(
+            c.dep_ == "advcl" and (_conditional_clause(c) or _inverted_conditional(c))
+            for c in t.children
+        ):
             return "hypothetical"
-    for t in frame:
+    for k, t in enumerate(frame):
         if _negated_here(t):
             return "negated"
-        if t is not tok and t.lemma_.lower() in NEG_GOVERNORS:
+        if k and t.lemma_.lower() in NEG_GOVERNORS and links[k] in {"xcomp", "prep", "pcomp"}:
             return "negated"
-    for t in frame:
+    for k, t in enumerate(frame):
         aux = _aux_words(t)
         if aux & HYPO_MODALS:
             return "hypothetical"
         if aux & FUTURE_MODALS or ("would" in aux):
             return "future"
-        if t is not tok and t.lemma_.lower() in FUTURE_GOVERNORS and tok.dep_ != "ROOT":
+        if k and t.lemma_.lower() in FUTURE_GOVERNORS and links[k] == "xcomp":
             if t.lemma_.lower() == "go" and not any(c.dep_ == "aux" for c in t.children):
                 continue
             return "future"
     return "asserted"
+
+
+def _infinitive(tok: Token) -> bool:
+    """ "to demand ...": an infinitive clause shares the modality of the clause it completes."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -69,9 +69,39 @@ def _entity_of(tok: Token) -> Span | None:
     return None
 
 
-def location(event: Token, frame: list[Token]) -> tuple[str | None, str | None]:
-    """(name as written, ISO-3) of where the event headed by event happened, if stated."""
-    for head in [event, *frame]:
+def _frame_heads(event: Token, frame: list[Token]) -> list[Token]:
+    """The event word and the governing words of its own clause."""
+    out = [event]
+    prev = event
+    for t in frame:
+        if event.pos_ != "VERB":  # a nominal event: its own phrase and a governing verb
+            if prev.dep_ in {"dobj", "obj"} or (prev.dep_ == "pobj" and t.dep_ == "prep"):
+                if t.pos_ == "VERB":
+                    out.append(t)
+                    break
+                prev = t
+                continue
+            break
+        if prev.dep_ not in {"xcomp", "conj"}:
+            break
+        out.append(t)
+        prev = t
+    return out
+
+
+def location(event: Token, frame: list[Token]) -> tuple[str | None, str | None, Token | None]:
+    """(name as written, ISO-3, head token) of where the event happened, if stated."""
+    heads = _frame_heads(event, frame)
+    # "talks with the chancellor in Berlin": the parser often hangs the place on the partner
+    heads += [
+        g
+        for h in list(heads)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
                 continue
@@ -82,10 +112,10 @@ def location(event: Token, frame: list[Token]) -> tuple[str | None, str | None]:
                 if ent is not None:
                     if ent.label_ == "ORG" and place_country(ent.text) is None:
                         continue
-                    return ent.text, place_country(ent.text)
+                    return ent.text, place_country(ent.text), ent.root
                 # "in the east of the Gaza Strip", "in the city's capital": look one level down
                 for sub in pobj.subtree:
                     ent = _entity_of(sub)
                     if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"}:
-                        return ent.text, place_country(ent.text)
-    return None, None
+                        return ent.text, place_country(ent.text), ent.root
+    return None, None, None

@@ -75,8 +75,28 @@ def _starts_with_quote(text: str, span: tuple[int, int]) -> bool:
     return bool(head) and (head[0] in OPENERS or head[0] == STRAIGHT)
 
 
+def _normalize(text: str) -> str:
+    """Two-character marks ('' and ``, NYT style) as one straight mark, same length."""
+    if "''" not in text and "``" not in text:
+        return text
+    out = list(text)
+    i = 0
+    while i < len(text) - 1:
+        pair = text[i : i + 2]
+        if pair == "``" or (pair == "''" and (i == 0 or text[i - 1].isspace())):
+            out[i], out[i + 1] = '"', " "
+            i += 2
+        elif pair == "''":
+            out[i], out[i + 1] = " ", '"'
+            i += 2
+        else:
+            i += 1
+    return "".join(out)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every quoted segment of text, in order."""
+    text = _normalize(text)
     paras = paragraphs(text)
     quotes: list[Quote] = []
     run = 0

@@ -1,44 +1,129 @@
 """Triggers and their arguments: which words report an event, and who its actors are.
 
-A trigger is a verb or noun matched by a pattern (``verbs.py``). Verbs that only frame
-another event are folded into it: speech verbs ("said ... attacked") give way to the
-reported event, intent verbs ("agreed to lift") pass the event on with its modality, and
-refusals, threats and appeals ("refused to endorse", "threatened to impose", "urged X to
-help") recode the framed event as a rejection, threat or appeal, as CAMEO does.
+A trigger is a verb or noun matched by a pattern (``verbs.py``). Words that only frame
+another event are folded into it, as CAMEO does: speech verbs give way to the reported
+event (or become an accusation when a speaker reports another's violence: "X said that Y
+attacked Z"); tense-like framing ("plans to", "agreed to") passes the event on with its
+modality; refusals, threats, appeals, demands and stated wishes ("refused to endorse",
+"threatened to impose", "urged X to help", "wants to attack") recode the framed event.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.verbs import Match, match
+from pipeline.extract.verbs import Match, lemma, match, trigger_lemmas
 
-SPEECH = {"say", "state", "announce", "tell", "declare", "comment", "remark", "add", "report"}
-INTENT = {
-    "agree", "pledge", "promise", "vow", "offer", "plan", "intend", "want", "seek", "hope",
-    "prepare", "decide", "aim", "try", "attempt", "expect", "schedule", "continue", "begin",
-    "start", "resume", "propose", "consider", "help", "move", "threaten_soft",
+SPEECH = {
+    "say",
+    "state",
+    "announce",
+    "tell",
+    "declare",
+    "comment",
+    "remark",
+    "add",
+    "report",
+    "note",
+    "indicate",
+    "assert",
+    "claim",
 }
-REJECT = {"refuse", "decline", "reject", "rebuff", "oppose"}
+ACCUSE_SPEECH = {"allege", "claim", "accuse", "charge"}
+PASS_ON = {
+    "agree",
+    "pledge",
+    "promise",
+    "vow",
+    "plan",
+    "intend",
+    "seek",
+    "hope",
+    "prepare",
+    "decide",
+    "aim",
+    "try",
+    "attempt",
+    "expect",
+    "schedule",
+    "continue",
+    "begin",
+    "start",
+    "resume",
+    "consider",
+    "help",
+    "move",
+    "need",
+    "set",
+    "go",
+}
+WISH = {"want", "wish", "willing", "willingness", "readiness", "ready", "eager", "desire"}
+REJECT = {"refuse", "decline", "reject", "rebuff", "oppose", "dismiss"}
 THREAT = {"threaten", "warn"}
-APPEAL = {"urge", "ask", "call", "appeal", "request", "invite", "plead", "press", "encourage"}
-DEMAND = {"demand", "insist", "pressure", "force"}
+APPEAL = {"urge", "ask", "call", "appeal", "request", "invite", "plead", "encourage"}
+DEMAND = {"demand", "insist", "pressure", "force", "press"}
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "agree", "refuse", "decline"}
 LIGHT_VERBS = {
-    "make", "have", "hold", "conduct", "launch", "stage", "lead", "begin", "start", "continue",
-    "resume", "carry", "mount", "wage", "announce", "propose", "issue", "take", "pursue",
-    "host", "join", "attend", "deliver", "give", "order", "echo", "hold",
+    "make",
+    "have",
+    "hold",
+    "conduct",
+    "launch",
+    "stage",
+    "lead",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "carry",
+    "mount",
+    "wage",
+    "announce",
+    "propose",
+    "issue",
+    "take",
+    "pursue",
+    "host",
+    "join",
+    "attend",
+    "deliver",
+    "give",
+    "order",
+    "echo",
+    "open",
+    "express",
+    "show",
+    "indicate",
+    "signal",
+    "voice",
 }
+NOUN_FRAMES = {"refrain", "abstain", "engage", "participate", "resort", "return", "join"}
 TARGET_PREPS = {"with", "to", "against", "at", "on", "toward", "towards", "from", "into", "upon"}
 NOUN_TARGET_PREPS = {"of", "with", "to", "against", "on", "toward", "towards", "into", "from"}
 RELATIVE = {"who", "which", "that", "whom"}
+CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 
 REJECT_BY_ROOT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120"}
 THREAT_BY_ROOT = {"16": "1313", "17": "137", "18": "138", "19": "138", "20": "138", "12": "130"}
 APPEAL_BY_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
 DEMAND_BY_ROOT = {"04": "108", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
+WISH_BY_ROOT = {
+    "04": "036",
+    "05": "030",
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "14": "133",
+    "16": "1313",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+}
 
 
 @dataclass
@@ -49,12 +134,18 @@ class Trigger:
     match: Match
     frame: list[Token] = field(default_factory=list)  # governing words, nearest first
     complement: Token | None = None  # event folded into this one (refusals, threats, appeals)
-    modality: str | None = None  # set when the wrapper fixes it
-    wrapped: bool = False
+    complement_match: Match | None = None
+    accusation: bool = False  # target is the reported event's source
+    reporter: Token | None = None  # speech verb that reports this event ("announced it would")
+
+    @property
+    def wrapped(self) -> bool:
+        return self.complement is not None
 
 
 def _governors(tok: Token) -> list[Token]:
-    out, cur = [], tok
+    out: list[Token] = []
+    cur = tok
     while cur.dep_ != "ROOT" and len(out) < 6:
         cur = cur.head
         out.append(cur)
@@ -62,9 +153,11 @@ def _governors(tok: Token) -> list[Token]:
 
 
 def _complement(tok: Token) -> Token | None:
-    """The verb or event noun a framing verb governs ("refused to endorse", "said X attacked")."""
+    """The clause or event noun a framing word governs ("refused to endorse", "said X ...")."""
     for c in tok.children:
         if c.dep_ in {"xcomp", "ccomp"}:
+            return c
+        if c.dep_ == "acl" and c.pos_ == "VERB" and tok.pos_ != "VERB":
             return c
     for c in tok.children:  # "refrained from criticism", "called for talks"
         if c.dep_ == "prep":
@@ -87,92 +180,169 @@ def _event_in(tok: Token, matches: dict[int, Match]) -> Token | None:
     return None
 
 
-def find_triggers(sent: Span) -> list[Trigger]:
-    """Event triggers of a sentence, framing verbs folded in, objects consumed."""
+def candidate_indices(doc: Doc) -> list[int]:
+    """Indices of tokens whose lemma could trigger an event (one cheap pass over the doc)."""
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in trigger_lemmas() | WISH}
+    lemmas = doc.to_array([LEMMA, LOWER])
+    return [i for i, (lem, low) in enumerate(lemmas.tolist()) if lem in wanted or low in wanted]
+
+
+def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigger]:
+    """Event triggers of a sentence, framing words folded in, objects consumed.
+
+    candidates: doc indices from candidate_indices (all tokens of sent when None)."""
     matches: dict[int, Match] = {}
-    for tok in sent:
+    wishers: list[Token] = []
+    doc = sent.doc
+    toks = sent if candidates is None else [doc[i] for i in candidates]
+    for tok in toks:
         m = match(tok)
         if m is not None:
             matches[tok.i] = m
-    consumed: set[int] = set()
-    for m in matches.values():
-        if m.obj is not None:
-            consumed.add(m.obj.i)
-    out: list[Trigger] = []
+        elif lemma(tok) in WISH:
+            wishers.append(tok)
+    consumed = {m.obj.i for m in matches.values() if m.obj is not None}
     dropped: set[int] = set()
-    recode: dict[int, tuple[str, Token]] = {}
-    for i, m in sorted(matches.items()):
-        tok = sent.doc[i]
-        if m.pattern.pos != "verb":
-            continue
-        lemma = tok.lemma_.lower()
+    recode: dict[int, tuple[str, Token, bool]] = {}
+    reporters: dict[int, Token] = {}
+    accused_inside: set[int] = set()
+    extra: list[Trigger] = []
+    for tok in wishers:  # "wants to attack", "a willingness to sign": stated intent
         comp = _complement(tok)
         inner = _event_in(comp, matches) if comp is not None else None
-        if inner is None or inner.i == i:
-            if lemma in SPEECH and not _addressee(tok):
+        if inner is None:
+            continue
+        im = matches[inner.i]
+        own_subject = (
+            comp is not None
+            and comp.dep_ == "ccomp"
+            and any(c.dep_ == "nsubj" for c in inner.children)
+        )
+        root = im.pattern.code[:2]
+        code = APPEAL_BY_ROOT.get(root, "020") if own_subject else WISH_BY_ROOT.get(root)
+        if code is None:
+            continue
+        consumed.add(inner.i)
+        kind = "verb" if tok.pos_ in {"VERB", "AUX"} else "noun"
+        extra.append(Trigger(tok, code, kind, im, _governors(tok), inner, im))
+    for i, m in sorted(matches.items()):
+        tok = sent.doc[i]
+        if m.pattern.pos != "verb" or i in consumed:
+            continue
+        lem = lemma(tok)
+        comp = _complement(tok)
+        inner = _event_in(comp, matches) if comp is not None else None
+        if inner is None or inner.i == i or inner.i in consumed:
+            if lem in SPEECH and not _addressee(tok):
                 dropped.add(i)
             continue
         inner_root = matches[inner.i].pattern.code[:2]
-        if lemma in SPEECH or lemma in INTENT:
+        reported_violence = lem in SPEECH and tok.i < inner.i and inner_root in CONFLICT_ROOTS
+        if lem in ACCUSE_SPEECH or reported_violence:
+            recode[i] = ("112", inner, True)
+            consumed.add(inner.i)
+            if lem in ACCUSE_SPEECH and comp is not None:  # an allegation, not a reported fact
+                accused_inside.update(t.i for t in comp.subtree)
+        elif lem in SPEECH or lem in PASS_ON:
             dropped.add(i)
-        elif lemma in REJECT:
-            recode[i] = (REJECT_BY_ROOT.get(inner_root, "120"), inner)
+            if lem in SPEECH:
+                reporters[inner.i] = tok
+        elif lem in REJECT and inner_root in REJECT_BY_ROOT:
+            recode[i] = (REJECT_BY_ROOT[inner_root], inner, False)
             consumed.add(inner.i)
-        elif lemma in THREAT:
-            recode[i] = (THREAT_BY_ROOT.get(inner_root, "130"), inner)
+        elif lem in REJECT:  # "declined to criticize": the criticism, negated
+            dropped.add(i)
+        elif lem in THREAT:
+            recode[i] = (THREAT_BY_ROOT.get(inner_root, "130"), inner, False)
             consumed.add(inner.i)
-        elif lemma in APPEAL:
-            recode[i] = (APPEAL_BY_ROOT.get(inner_root, "020"), inner)
+        elif lem in APPEAL:
+            recode[i] = (APPEAL_BY_ROOT.get(inner_root, "020"), inner, False)
             consumed.add(inner.i)
-        elif lemma in DEMAND:
-            recode[i] = (DEMAND_BY_ROOT.get(inner_root, "100"), inner)
+        elif lem in DEMAND:
+            recode[i] = (DEMAND_BY_ROOT.get(inner_root, "100"), inner, False)
             consumed.add(inner.i)
+    out: list[Trigger] = []
     for i, m in sorted(matches.items()):
         if i in dropped or i in consumed:
             continue
         tok = sent.doc[i]
         if m.pattern.pos == "noun" and not _noun_is_event(tok):
             continue
-        code, comp = recode.get(i, (m.pattern.code, None))
-        trig = Trigger(tok, code, m.pattern.pos, m, _governors(tok), comp)
-        if comp is not None:
-            trig.wrapped = True
-            trig.modality = None
+        code, comp, accuse = recode.get(i, (m.pattern.code, None, False))
+        trig = Trigger(
+            tok,
+            code,
+            m.pattern.pos,
+            m,
+            _governors(tok),
+            comp,
+            matches.get(comp.i) if comp is not None else None,
+            accuse,
+            reporters.get(i),
+        )
         out.append(trig)
-    return out
+    out = [t for t in out if t.token.i not in accused_inside or t.accusation]
+    return sorted(out + extra, key=lambda t: t.token.i)
 
 
 def _addressee(tok: Token) -> bool:
     """A speech verb with an actor addressed ("told Zelenskyy", "said to reporters")."""
-    if tok.lemma_.lower() == "tell":
+    if lemma(tok) == "tell":
         return any(c.dep_ in {"dobj", "dative"} for c in tok.children)
     return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
 
 
+def _owner_modifiers(tok: Token) -> list[Token]:
+    """Names and nationality words in front of a noun: "Israeli tank shelling", "U.S. sanctions"."""
+    out = []
+    for c in tok.lefts:
+        if c.dep_ in {"compound", "amod", "nmod"}:
+            if c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
+                out.append(c)
+            else:
+                out += [
+                    g
+                    for g in c.lefts
+                    if g.dep_ in {"compound", "amod", "nmod"}
+                    and g.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
+                ]
+    return out
+
+
 def _noun_is_event(tok: Token) -> bool:
-    """A nominal trigger needs an owner: a possessor, an agent, or a light verb."""
-    if any(c.dep_ == "poss" for c in tok.children):
+    """A nominal trigger needs an owner: a possessor, an agent, a name, or a governing verb."""
+    if any(c.dep_ == "poss" for c in tok.children) or _owner_modifiers(tok):
         return True
-    if any(c.dep_ in {"compound", "amod"} and c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
-           for c in tok.children):
+    if any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in tok.children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
-        return True
-    return _light_verb(tok) is not None
+    return _governing_verb(tok) is not None
 
 
-def _light_verb(tok: Token) -> Token | None:
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose subject performs a nominal event: "made calls", "engaged in talks",
+    "refrained from any criticism", "following an exchange with X, Trump ..."."""
     head = tok.head
-    if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in LIGHT_VERBS:
+    if tok.dep_ in {"dobj", "obj"} and lemma(head) in LIGHT_VERBS:
         return head
-    if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"in", "into"}:
-        return head.head  # "engaged in talks"
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if verb.pos_ in {"VERB", "AUX"} and lemma(verb) in NOUN_FRAMES:
+            return verb
+        reciprocal = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        if verb.pos_ in {"VERB", "AUX"} and reciprocal:
+            return verb
     return None
 
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
-    return [g for c in tok.children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"]
+    return [
+        g
+        for c in tok.children
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _with_conjuncts(toks: list[Token]) -> list[Token]:
@@ -196,6 +366,8 @@ def _agent(tok: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ == "prep":
                 found += _pobjs(c, {"by"})
+    if not found:  # "a mortar bomb was fired at it from the Gaza Strip"
+        found = _pobjs(tok, {"from"})
     return found
 
 
@@ -213,11 +385,15 @@ def _verb_subjects(tok: Token, depth: int = 0) -> list[Token]:
     head = tok.head
     if tok.dep_ == "xcomp":
         obj = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-        if obj and head.lemma_.lower() not in SUBJECT_CONTROL:
+        if obj and lemma(head) not in SUBJECT_CONTROL:
             return obj
+        if _is_passive(head) and not _agent(head):  # "X is expected to meet"
+            return [c for c in head.children if c.dep_ == "nsubjpass"]
         return _verb_subjects(head, depth + 1)
-    if tok.dep_ in {"conj", "advcl", "pcomp"}:
-        return _verb_subjects(head if tok.dep_ != "pcomp" else head.head, depth + 1)
+    if tok.dep_ in {"conj", "advcl"}:
+        return _verb_subjects(head, depth + 1)
+    if tok.dep_ == "pcomp":
+        return _verb_subjects(head.head, depth + 1)
     if tok.dep_ == "relcl":
         return [head]
     return []
@@ -230,53 +406,72 @@ def source_tokens(trig: Trigger) -> list[list[Token]]:
         return [_with_conjuncts(_verb_subjects(tok))]
     groups = [[c for c in tok.children if c.dep_ == "poss"]]
     groups.append(_pobjs(tok, {"by"}))
-    groups.append([c for c in tok.children if c.dep_ in {"compound", "amod"}
-                   and c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}])
-    light = _light_verb(tok)
-    if light is not None:
-        groups.append(_with_conjuncts(_verb_subjects(light)))
+    groups.append(_owner_modifiers(tok))
+    verb = _governing_verb(tok)
+    if verb is not None:
+        groups.append(_with_conjuncts(_verb_subjects(verb)))
     return [g for g in groups if g]
 
 
 def _object_owner(obj: Token) -> list[Token]:
-    """Who an event object belongs to or is aimed at: "aid to Ukraine", "Ukraine's security"."""
+    """Who an event object belongs to or comes from: "aid to Ukraine", "Ukraine's security",
+    "a ceasefire agreed upon by the U.S."."""
     found = _pobjs(obj, {"to", "for", "of", "on", "against", "with", "toward", "towards"})
     found += [c for c in obj.children if c.dep_ == "poss"]
+    for c in obj.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found += _agent(c)
     return found
+
+
+def inner_trigger(trig: Trigger) -> Trigger | None:
+    if trig.complement is None or trig.complement_match is None:
+        return None
+    m = trig.complement_match
+    return Trigger(trig.complement, m.pattern.code, m.pattern.pos, m, _governors(trig.complement))
 
 
 def target_tokens(trig: Trigger) -> list[list[Token]]:
     """Candidate target phrases, in order of preference."""
     tok = trig.token
     groups: list[list[Token]] = []
+    inner = inner_trigger(trig)
+    if trig.accusation and inner is not None:
+        return source_tokens(inner)
+    if trig.code[:2] == "11" and trig.kind == "verb":  # "alleged that France was aware"
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                groups.append([g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
     if trig.kind == "noun":
         groups.append(_pobjs(tok, NOUN_TARGET_PREPS))
-        light = _light_verb(tok)
-        if light is not None:
-            groups.append(_pobjs(light, {"with", "to", "against", "on", "at"}))
+        verb = _governing_verb(tok)
+        if verb is not None:
+            groups.append(_pobjs(verb, {"with", "to", "against", "on", "at"}))
         for pobj in _pobjs(tok, {"for"}):  # "calls for new elections in Ukraine"
             groups.append(_pobjs(pobj, {"in", "of"}))
-        return [_with_conjuncts(g) for g in groups if g]
-    m = trig.match
-    if _is_passive(tok):
-        groups.append([c for c in tok.children if c.dep_ == "nsubjpass"])
-        if tok.dep_ == "acl":
-            groups.append([tok.head])
-    if m.prep is not None and m.obj is None:
-        groups.append([g for g in m.prep.children if g.dep_ == "pobj"])
-    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "dative"}]
-    for o in objs:
-        if m.obj is not None and o.i == m.obj.i:
+    else:
+        m = trig.match
+        if _is_passive(tok):
+            subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            groups.append(subj)
+            groups += [_object_owner(c) + _owner_modifiers(c) for c in subj]
+            if tok.dep_ == "acl":  # "territory occupied by Russia": the territory, or its owner
+                groups.append([tok.head])
+                groups.append(_object_owner(tok.head))
+        if m.prep is not None and m.obj is None:
+            groups.append([g for g in m.prep.children if g.dep_ == "pobj"])
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "dative"}]
+        for o in objs:
+            if m.obj is None or o.i != m.obj.i:
+                # "condemned Russia's invasion": the owner of an act is the one targeted
+                groups.append([c for c in o.children if c.dep_ == "poss"])
+                groups.append([o])
+        for o in objs:  # "halted aid to Ukraine", "declined a ceasefire agreed by the U.S."
             groups.append(_object_owner(o))
-        else:
-            groups.append([o])
-    groups.append(_pobjs(tok, TARGET_PREPS))
-    if trig.complement is not None:
-        comp = trig.complement
-        groups.append([c for c in comp.children if c.dep_ in {"dobj", "dative"}])
-        groups.append(_pobjs(comp, TARGET_PREPS))
-        for o in [c for c in comp.children if c.dep_ == "dobj"]:
-            groups.append(_object_owner(o))
-    if m.obj is not None and m.obj.dep_ == "pobj":
-        groups.append(_object_owner(m.obj))
+        groups.append(_pobjs(tok, TARGET_PREPS))
+        groups.append(_pobjs(tok, {"for"}))  # "issued arrest warrants for two Brazilian men"
+        if m.obj is not None and m.obj.dep_ == "pobj":
+            groups.append(_object_owner(m.obj))
+    if inner is not None:
+        groups += target_tokens(inner)
     return [_with_conjuncts(g) for g in groups if g]

@@ -20,6 +20,8 @@ PERSONAL = {"he", "she", "him", "her", "his"}
 PLURAL = {"they", "them", "we", "us", "their"}
 FIRST = {"i", "me", "we", "us"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mister", "madam", "sir", "dame", "lord", "lady"}
+_OF_PREPS = {"of", "for", "at", "from", "to", "with"}
 _STRIP = " ,;:—–-\u00a0"
 
 
@@ -108,7 +110,9 @@ class SpeakerFinder:
         drop = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl"}
         right = head.i
         for child in head.rights:
-            if child.dep_ in drop:
+            if child.dep_ in drop or (child.dep_ == "prep" and child.lower_ not in _OF_PREPS):
+                break
+            if child.dep_ in ("npadvmod", "advmod"):
                 break
             right = child.right_edge.i
         return self.doc[head.left_edge.i : right + 1]
@@ -124,8 +128,17 @@ class SpeakerFinder:
 
     def speaker(self, head: Token) -> Speaker | None:
         """The speaker a subject (or agent, or 'according to' object) token refers to."""
-        if head.lower_ in ("it", "this", "that", "there", "which", "who") or head.pos_ == "DET":
+        start, end = head.idx, head.idx + len(head.text)
+        if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
+            noun = head.head.head  # "X, who said ...": the relative clause's noun
+            found = self.speaker(noun) if noun.i != head.i and noun.pos_ in ("NOUN", "PROPN") else None
+            if found is None:
+                return Speaker(start, end, None, None, None, True)
+            return Speaker(start, end, found.name, found.actor_id, found.description, True)
+        if head.lower_ in ("there", "which", "what") or head.pos_ == "DET":
             return None
+        if head.lower_ in ("it", "this", "that"):
+            return Speaker(start, end, None, None, None, True)
         if head.pos_ == "PRON" or head.lower_ in PERSONAL | PLURAL:
             return self._pronoun(head)
         if head.pos_ not in ("NOUN", "PROPN"):
@@ -155,6 +168,8 @@ class SpeakerFinder:
             title_words = [t for t in title if t.pos_ in ("PROPN", "NOUN", "ADJ")]
             if title_words and description is None and ent.label_ == "PERSON":
                 description = _clean(title.text)
+                if description.lower().rstrip(".") in HONORIFICS:
+                    description = None
             name = self.canonical(_clean(span.text))
         else:
             span = phrase

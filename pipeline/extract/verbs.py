@@ -56,13 +56,27 @@ def patterns() -> dict[tuple[str, str], list[Pattern]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def trigger_lemmas() -> frozenset[str]:
+    """Every lemma a pattern is keyed by (for a cheap first pass over a doc)."""
+    return frozenset(lemma for _, lemma in patterns()) | frozenset(LEMMA_FIX)
+
+
 def all_codes() -> set[str]:
     """Every code a pattern can emit."""
     return {p.code for plist in patterns().values() for p in plist}
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+LEMMA_FIX = {"stag": "stage", "staged": "stage", "re": "re-examine"}
+
+
+def lemma(tok: Token) -> str:
+    """The token's lemma, with known lemmatizer slips repaired ("staged" -> "stag")."""
+    low = tok.lemma_.lower()
+    return LEMMA_FIX.get(low, low)
+
+
+_lemma = lemma
 
 
 def _object_heads(tok: Token) -> list[Token]:
@@ -92,12 +106,18 @@ def match(tok: Token) -> Match | None:
         return None
     preps = [c for c in tok.children if c.dep_ in PREP_DEPS]
     objs = _object_heads(tok) if pos == "verb" else []
+    if pos == "noun":  # a noun's "object" slot is its modifiers: "air strike", "tank shelling"
+        mods = {_lemma(c) for c in tok.children if c.dep_ in {"compound", "amod"}}
     for p in plist:
         prep_tok = None
         if p.prep:
             prep_tok = next((c for c in preps if c.lower_ == p.prep), None)
             if prep_tok is None:
                 continue
+        if p.objects and pos == "noun" and not prep_tok:
+            if mods & p.objects:
+                return Match(p, None, None)
+            continue
         if p.objects:
             cands = [c for c in prep_tok.children if c.dep_ == "pobj"] if prep_tok else objs
             if not prep_tok:

@@ -10,7 +10,7 @@ Entry points for the CLI and Dagster:
 
 from pipeline.release.catalog import write_catalog
 from pipeline.release.diff import diff_versions, format_diff
-from pipeline.release.publish import (
+from pipeline.release.publisher import (
     PublishResult,
     ReleaseError,
     ReleaseExistsError,

@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 from pipeline.release import svg
 from pipeline.release.contract import TABLES, table_description, table_schema
 from pipeline.release.csvsafe import RULE
+from pipeline.release.diff import reason_lines
 from pipeline.release.files import write_atomic
 from pipeline.release.package import LICENSE
 from pipeline.release.semver import list_versions
@@ -27,6 +28,7 @@ from pipeline.release.semver import list_versions
 INDEX = "index.html"
 CAMEO_CSV = Path(__file__).resolve().parents[2] / "schemas" / "codebook" / "cameo.csv"
 TOP_N = 15
+UNDATED = "undated"
 
 CSS = """
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222}
@@ -62,11 +64,16 @@ def _version_section(version: str, folder: Path) -> tuple[str, str]:
     counts = meta.get("counts", {})
     total = sum(r.get("bytes", 0) for r in pkg["resources"])
     cells = "".join(f'<td class="num">{counts.get(t, "")}</td>' for t in TABLES)
+    why = ""
+    if (folder / "changes.json").is_file():
+        changes = json.loads((folder / "changes.json").read_text(encoding="utf-8"))
+        why = "; ".join(reason_lines(changes)) if changes.get("from") else "first release"
     row = (
         f'<tr><td><a href="#v{escape(version)}">{escape(version)}</a></td>'
         f"<td>{escape(pkg.get('created', '')[:10])}</td><td>{escape(str(meta.get('bump', '')))}"
         f'</td>{cells}<td class="num">{_size(total)}</td>'
-        f'<td><a href="{version}/datapackage.json">datapackage.json</a></td></tr>'
+        f'<td><a href="{version}/datapackage.json">datapackage.json</a> · '
+        f'<a href="{version}/CHANGELOG.md">changelog</a></td><td>{escape(why[:300])}</td></tr>'
     )
     files = []
     for res in pkg["resources"]:
@@ -120,17 +127,30 @@ def _read(folder: Path, table: str) -> pd.DataFrame:
 def charts(folder: Path) -> list[tuple[str, str]]:
     """(caption, inline svg) for each chart of the release in ``folder``."""
     events, claims = _read(folder, "events"), _read(folder, "claims")
+    articles = _read(folder, "articles")
     out = []
     labels = _root_labels()
     if len(events):
-        dated = events[events["event_date"].notna() & (events["event_date"] != "")]
-        dated = dated.assign(month=dated["event_date"].astype(str).str[:7])
-        per = dated.groupby(["cameo_root", "month"])["event_group_id"].nunique()
-        values = {(str(r), str(m)): int(n) for (r, m), n in per.items()}
+        published = dict(zip(articles["article_id"], articles["published_at"], strict=True))
+        when = events["event_date"].where(
+            events["event_date"].notna() & (events["event_date"] != ""),
+            events["article_id"].map(published),
+        )
+        dated = events.assign(month=when.astype(object).map(
+            lambda v: str(v)[:7] if isinstance(v, str) and len(v) >= 7 else UNDATED
+        ))
+        per = pd.DataFrame(
+            dated.groupby(["cameo_root", "month"], as_index=False)["event_group_id"].nunique()
+        )
+        values = {
+            (str(rec["cameo_root"]), str(rec["month"])): int(rec["event_group_id"])
+            for rec in per.to_dict("records")
+        }
         roots = sorted({r for r, _ in values})
-        months = sorted({m for _, m in values})
+        months = sorted({m for _, m in values}, key=lambda m: (m == UNDATED, m))
         names = {r: f"{r} {labels.get(r, '')}".strip() for r in roots}
-        out.append(("Events per CAMEO root and month (distinct events, by event_date)",
+        out.append(("Events per CAMEO root and month (distinct events; by event_date, or the "
+                    "article's publication date when the event's date is unknown)",
                     svg.heatmap(roots, months, values, "events per CAMEO root over time", names)))
         edges = [float(x) for x in range(-10, 11)]
         bins = pd.cut(events["goldstein"], bins=edges, include_lowest=True, right=False)
@@ -165,7 +185,7 @@ def render_catalog(datasets_dir: Path, pending: dict[str, Path] | None = None) -
     head_cells = "".join(f"<th>{t}</th>" for t in TABLES)
     versions_html = (
         "<table id=\"versions\"><thead><tr><th>version</th><th>date</th><th>bump</th>"
-        f"{head_cells}<th>size</th><th>metadata</th></tr></thead><tbody>"
+        f"{head_cells}<th>size</th><th>metadata</th><th>why</th></tr></thead><tbody>"
         + "".join(r for r, _ in sections) + "</tbody></table>"
         + "".join(d for _, d in sections)
     ) if sections else "<p>No release yet.</p>"

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from pipeline.release.contract import TABLES, field_signature
-from pipeline.release.semver import Version, choose_bump
+from pipeline.release.semver import Version, choose_bump, list_versions
 from schemas.tables import PRIMARY_KEYS
 
 ID_LIMIT = 200  # ids listed per category in changes.json (counts are always complete)
@@ -192,13 +192,21 @@ def compute_changes(
             "changed_rows": [{"id": i, "columns": c} for i, c in changed_items[:ID_LIMIT]],
             "truncated": max(len(d["added"]), len(d["removed"]), len(changed_items)) > ID_LIMIT,
         }
-    contract = _contract_changes(old.contract, new.contract) if old else {
+    contract: dict[str, Any] = _contract_changes(old.contract, new.contract) if old else {
         "changed": False, "tables": {}
     }
+    bump = choose_bump(old.contract if old else None, new.contract, len(new_articles))
+    before_cv, after_cv = (old.meta if old else {}).get("contract_version"), new.meta.get(
+        "contract_version"
+    )
+    if old is not None and None not in (before_cv, after_cv) and before_cv != after_cv:
+        contract["changed"] = True
+        contract["contract_version"] = {"from": before_cv, "to": after_cv}
+        bump = "major"
     return {
         "from": old.version if old else None,
         "to": new.version,
-        "bump": choose_bump(old.contract if old else None, new.contract, len(new_articles)),
+        "bump": bump,
         "contract": contract,
         "tables": tables,
         "reasons": {
@@ -216,8 +224,20 @@ def compute_changes(
     }
 
 
+def resolve_version(datasets_dir: Path, name: str) -> str:
+    """A version number, or ``latest`` / ``previous`` resolved against the published ones."""
+    if name not in ("latest", "previous"):
+        return str(Version.parse(name))
+    versions = list_versions(datasets_dir)
+    wanted = 1 if name == "latest" else 2
+    if len(versions) < wanted:
+        raise FileNotFoundError(f"no {name} release under {datasets_dir}")
+    return str(versions[-wanted])
+
+
 def diff_versions(datasets_dir: Path, a: str, b: str) -> dict[str, Any]:
-    """The change report from published version ``a`` to published version ``b``."""
+    """The change report from published version ``a`` to ``b`` (or ``latest``/``previous``)."""
+    a, b = resolve_version(datasets_dir, a), resolve_version(datasets_dir, b)
     return compute_changes(load_version(datasets_dir, a), load_version(datasets_dir, b))
 
 
@@ -227,7 +247,8 @@ def is_empty(changes: dict[str, Any]) -> bool:
     )
 
 
-def _reason_lines(changes: dict[str, Any]) -> list[str]:
+def reason_lines(changes: dict[str, Any]) -> list[str]:
+    """Why a release differs from the one before, one short line per reason."""
     r = changes["reasons"]
     lines = []
     if r["new_article_count"]:
@@ -248,6 +269,9 @@ def _reason_lines(changes: dict[str, Any]) -> list[str]:
             f"correction {c['correction_id']} reverted: was {c['action']} {c['table_name']} "
             f"{c['row_id']}"
         )
+    if "contract_version" in changes["contract"]:
+        cv = changes["contract"]["contract_version"]
+        lines.append(f"contract version {cv['from']} -> {cv['to']}")
     for name, spec in changes["contract"]["tables"].items():
         lines.append(f"contract change in {name}: {json.dumps(spec, sort_keys=True)}")
     return lines
@@ -257,7 +281,7 @@ def format_diff(d: dict[str, Any]) -> str:
     """A plain-text rendering of a change report (for ``pipeline diff A B``)."""
     head = f"{d['from'] or '(nothing)'} -> {d['to']}  [{d['bump']}]"
     out = [head, "=" * len(head)]
-    reasons = _reason_lines(d)
+    reasons = reason_lines(d)
     out.append("Why: " + ("; ".join(reasons) if reasons else "no recorded reason"))
     out.append("")
     out.append(f"{'table':<10} {'before':>7} {'after':>7} {'added':>6} {'removed':>8} "
@@ -289,7 +313,7 @@ def changelog_entry(changes: dict[str, Any], created: str) -> str:
     else:
         lines.append(f"{changes['bump'].upper()} release after {changes['from']}.")
     lines.append("")
-    reasons = _reason_lines(changes)
+    reasons = reason_lines(changes)
     if reasons:
         lines.append("Why:")
         lines.extend(f"- {r}" for r in reasons)

@@ -99,6 +99,10 @@ def heatmap(
             body.append(
                 f'<g><title>{escape(name)}, {escape(c)}: {n}</title>'
                 f'<rect x="{left + j * cell}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
-                f'fill="{BAR}" fill-opacity="{shade:.2f}" stroke="#ddd"/></g>'
+                f'fill="{BAR}" fill-opacity="{shade:.2f}" stroke="#ddd"/>'
+                + (f'<text x="{left + j * cell + (cell - 2) / 2:.1f}" y="{y + 15}" '
+                   f'text-anchor="middle" fill="{"#fff" if shade > 0.5 else "#222"}" '
+                   f'font-size="9">{n}</text>' if n else "")
+                + "</g>"
             )
     return _frame(width, height, label, body)

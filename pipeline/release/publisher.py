@@ -123,16 +123,35 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame]) -> None:
         raise ReleaseError("rows reference missing rows: " + "; ".join(problems))
 
 
-def validate_release(folder: Path, formats: tuple[str, ...] = ("csv", "parquet")) -> list[str]:
-    """Frictionless validation of a release folder's resources; returns the error messages."""
+def validate_release(folder: Path) -> list[str]:
+    """Every check a release must pass; returns the problems (empty when the release is good).
+
+    frictionless validates the Data Package: each CSV against its Table Schema (types,
+    constraints, primary and foreign keys) and every file's bytes and sha256 hash. The Parquet
+    files' columns, types and row counts are checked against the same schema with pyarrow,
+    and SHA256SUMS (when present) against the files.
+    """
     from frictionless import Package
 
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["resources"] = [r for r in descriptor["resources"] if r["format"] in formats]
     report = Package(descriptor, basepath=str(folder)).validate()
-    return [
-        f"{task.name}: {err.message}" for task in report.tasks for err in task.errors
-    ] + [err.message for err in report.errors]
+    problems = [f"{task.name}: {err.message}" for task in report.tasks for err in task.errors]
+    problems += [err.message for err in report.errors]
+    for res in descriptor["resources"]:
+        if res["format"] != "parquet":
+            continue
+        meta = pq.read_metadata(folder / res["path"])
+        arrow = meta.schema.to_arrow_schema()
+        expected = [(f["name"], _ARROW[f["type"]]) for f in res["schema"]["fields"]]
+        actual = [(f.name, f.type) for f in arrow]
+        if actual != expected:
+            problems.append(f"{res['name']}: columns {actual} differ from the schema {expected}")
+        rows = res.get("x-newsledger", {}).get("rows")
+        if rows is not None and meta.num_rows != rows:
+            problems.append(f"{res['name']}: {meta.num_rows} rows, descriptor says {rows}")
+    if (folder / package.SUMS_FILE).is_file():
+        problems += [f"SHA256SUMS mismatch: {rel}" for rel in package.verify_sums(folder)]
+    return problems
 
 
 # --- publish ------------------------------------------------------------------------------
@@ -157,6 +176,11 @@ def _previous(datasets: Path) -> Snapshot | None:
 def _same_content(previous: Snapshot, digest: str) -> bool:
     if previous.contract != contract_signature():
         return False
+    if previous.meta.get("contract_version", CONTRACT_VERSION) != CONTRACT_VERSION:
+        return False
+    if previous.meta.get("content_digest") == digest:
+        return True
+    # recompute from the previous release's rows (covers releases made by older code)
     try:
         prev = {t: canonical(t, previous.tables[t]) for t in TABLES}
     except (KeyError, ValueError, TypeError):
@@ -195,15 +219,15 @@ def publish(
     out_dir: Path,
     reasons: dict[str, Any] | None = None,
     *,
-    validate: tuple[str, ...] = ("csv",),
+    validate: bool = True,
     created: datetime | None = None,
 ) -> PublishResult | None:
     """Publish a new release under ``out_dir/datasets``, or return None if nothing changed.
 
     ``reasons`` is context for the changelog (extractor_versions, previous_extractor_versions,
     corrections, anything JSON-serialisable); it is stored under ``context`` in changes.json.
-    ``validate`` lists the resource formats frictionless checks before the release is renamed
-    into place (Parquet is slower to validate; pass ``("csv", "parquet")`` for both).
+    With ``validate`` (the default) the release must pass ``validate_release`` before it is
+    renamed into place; otherwise nothing is published and ReleaseError is raised.
     """
     reasons = dict(reasons or {})
     datasets = Path(out_dir) / "datasets"
@@ -212,6 +236,8 @@ def publish(
     check_foreign_keys(tables)
     digest = content_digest(tables)
     with _publish_lock(datasets):
+        for stale in datasets.glob(".tmp-*"):  # left by a publisher that died mid-write
+            shutil.rmtree(stale, ignore_errors=True)
         previous = _previous(datasets)
         if previous is not None and _same_content(previous, digest):
             latest = read_latest(datasets)
@@ -253,7 +279,7 @@ def publish(
             files = _write_release(tmp, tables, version, created_iso, meta, changes, previous,
                                    datasets)
             if validate:
-                errors = validate_release(tmp, validate)
+                errors = validate_release(tmp)
                 if errors:
                     raise ReleaseError("release failed frictionless validation:\n"
                                        + "\n".join(errors[:20]))

@@ -71,8 +71,11 @@ def read_gsr(path: Path) -> list[GoldSentence]:
             if a.get("noevents", "").lower() == "true":
                 gs.noevents = True
             elif "eventcode" in a:
-                gs.events.append(GoldEvent(a["eventcode"], _country(a.get("sourcecode")),
-                                           _country(a.get("targetcode"))))
+                gs.events.append(
+                    GoldEvent(
+                        a["eventcode"], _country(a.get("sourcecode")), _country(a.get("targetcode"))
+                    )
+                )
         out.append(gs)
     return out
 
@@ -96,7 +99,9 @@ def read_unittest(path: Path) -> list[GoldSentence]:
             code = ec.get("eventcode") or ""
             if not re.fullmatch(r"\d{2,4}", code) or code.startswith("9"):
                 continue
-            gs.events.append(GoldEvent(code, _country(ec.get("sourcecode")), _country(ec.get("targetcode"))))
+            gs.events.append(
+                GoldEvent(code, _country(ec.get("sourcecode")), _country(ec.get("targetcode")))
+            )
         if gs.events or gs.noevents:
             out.append(gs)
     return out
@@ -106,8 +111,14 @@ def read_seed(path: Path) -> tuple[Path, list[GoldEvent], str | None]:
     """The seed gold JSON: (article path, events, published date or None)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     events = [
-        GoldEvent(e["cameo_code"], e.get("actor1_country"), e.get("actor2_country"),
-                  e.get("modality", "asserted"), bool(e.get("symmetric")), e["evidence"])
+        GoldEvent(
+            e["cameo_code"],
+            e.get("actor1_country"),
+            e.get("actor2_country"),
+            e.get("modality", "asserted"),
+            bool(e.get("symmetric")),
+            e["evidence"],
+        )
         for e in data["events"]
     ]
     article = Path(data["article"])

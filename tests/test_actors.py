@@ -1,0 +1,372 @@
+"""Actor resolution on short hand-written news text, the seed article and reference data."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pycountry
+import pytest
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.actor_data import DATA_DIR, load, norm
+from pipeline.extract.actors import ActorResolver
+from pipeline.extract.countries import (
+    collective_name,
+    country_from_demonym,
+    country_from_metonym,
+    country_from_name,
+    country_of,
+)
+from pipeline.extract.model import Actor, ArticleContext
+from pipeline.nlp import load as load_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "raw" / "trump-putin-concessions.txt"
+SHARED = ROOT.parent / "shared" / "data"
+SECTORS = {"GOV", "MIL", "JUD", "LEG", "OPP", "REB", "BUS", "MED", "EDU", "NGO", "IGO", "CVL",
+           "COP", "PTY", "SPY", "REL", "REF", "HLH", "LAB", "AGR", "CRM"}
+
+
+def parse(text: str) -> tuple[Doc, ActorResolver]:
+    doc = load_nlp()(text)
+    return doc, ActorResolver(doc, ArticleContext("test"))
+
+
+def tok(doc: Doc, word: str, nth: int = 0) -> Token:
+    return [t for t in doc if t.text == word][nth]
+
+
+def resolve(text: str, word: str, nth: int = 0) -> Actor | None:
+    doc, r = parse(text)
+    return r.resolve_token(tok(doc, word, nth))
+
+
+# ------------------------------------------------------------------ data and countries
+
+
+def test_country_library_names_demonyms_metonyms() -> None:
+    assert country_from_name("the U.S.") == "USA"
+    assert country_from_name("Russian Federation") == "RUS"  # pycountry official name
+    assert country_from_name("Britain") == "GBR"
+    assert country_from_name("Czechia") == "CZE"
+    assert country_from_demonym("Saudi") == "SAU"
+    assert country_from_demonym("Ukrainian") == "UKR"
+    assert country_from_metonym("the Kremlin") == ("RUS", "GOV")
+    assert country_of("Beijing") == "CHN"
+    assert country_of("Narnia") is None
+    assert collective_name("RUS", "MIL", "x") == "Russian military"
+
+
+def test_dictionary_data_is_consistent() -> None:
+    codes = {c.alpha_3 for c in pycountry.countries}
+    data = load()
+    for entry in data.entries.values():
+        assert entry.country is None or entry.country in codes, entry
+        assert entry.sector is None or entry.sector in SECTORS, entry
+        assert entry.qid is None or re.fullmatch(r"Q\d+", entry.qid), entry
+        assert entry.actor_type in {"person", "organization", "group", "country"}
+    assert set(data.demonyms.values()) <= codes
+    assert {c for c, _ in data.metonyms.values()} <= codes
+    assert {r.sector for r in [*data.titles.values(), *data.groups.values()]} <= SECTORS | {None}
+    # no alias silently names two different people or organisations
+    seen: dict[str, str] = {}
+    for path in ("people.csv", "organizations.csv"):
+        for line in (DATA_DIR / path).read_text(encoding="utf-8").splitlines()[1:]:
+            name, aliases = line.split(",")[:2]
+            for alias in [name, *aliases.split("|")]:
+                key = norm(alias)
+                if key:
+                    assert seen.setdefault(key, name) == name, (alias, name, seen[key])
+
+
+# ------------------------------------------------------------------ countries and groups
+
+
+def test_demonym_groups_and_metonyms() -> None:
+    text = (
+        "Russian officials denied the report on Monday. The Kremlin said the talks would go on. "
+        "Ukrainian troops shelled the town while police arrested two rebels. "
+        "Beijing urged restraint and Washington imposed new sanctions on the U.S. ally."
+    )
+    doc, r = parse(text)
+    got = {w: r.resolve_token(tok(doc, w)) for w in
+           ["officials", "Kremlin", "troops", "police", "rebels", "Beijing", "Washington", "U.S."]}
+    assert all(a is not None for a in got.values()), got
+    pairs = {w: (a.country, a.sector) for w, a in got.items() if a is not None}
+    assert pairs["officials"] == ("RUS", "GOV")
+    assert pairs["Kremlin"] == ("RUS", "GOV")
+    assert pairs["troops"] == ("UKR", "MIL")
+    assert pairs["police"][1] == "COP"
+    assert pairs["rebels"][1] == "REB"
+    assert pairs["Beijing"] == ("CHN", "GOV")
+    assert pairs["Washington"] == ("USA", "GOV")
+    assert pairs["U.S."] == ("USA", None)
+    # the Kremlin and Russian officials are one actor
+    assert got["officials"].actor_id == got["Kremlin"].actor_id  # type: ignore[union-attr]
+
+
+def test_opposition_and_protesters() -> None:
+    a = resolve("The Georgian opposition called a strike as demonstrators filled the square.",
+                "opposition")
+    assert a is not None and (a.country, a.sector) == ("GEO", "OPP")
+    b = resolve("Thousands of Serbian protesters marched on the parliament.", "protesters")
+    assert b is not None and (b.country, b.sector) == ("SRB", "OPP")
+
+
+def test_administration_is_main_country_government() -> None:
+    text = (
+        "President Emmanuel Macron hosted European leaders in Paris. Macron said France "
+        "would send more aid. The government also announced a new budget for the army."
+    )
+    a = resolve(text, "government")
+    assert a is not None and (a.country, a.sector) == ("FRA", "GOV")
+    text2 = (
+        "Former President Barack Obama criticised the plan in Chicago. Obama said Chinese "
+        "leaders had been ignored. The administration later reviewed its decision."
+    )
+    b = resolve(text2, "administration")
+    assert b is not None and (b.country, b.sector) == ("USA", "GOV")
+
+
+def test_possessive_pronoun_gives_group_its_country() -> None:
+    text = "Chancellor Olaf Scholz and his senior aides flew to Kyiv on Friday."
+    a = resolve(text, "aides")
+    assert a is not None and (a.country, a.sector) == ("DEU", "GOV")
+    assert a.description == "his senior aides"
+
+
+# ------------------------------------------------------------------ people
+
+
+def test_unknown_person_from_title() -> None:
+    text = "Defense Minister Tomasz Wielicki of Poland met his Lithuanian counterpart in Vilnius."
+    doc, r = parse(text)
+    a = r.resolve_token(tok(doc, "Wielicki"))
+    assert a is not None and a.actor_type == "person"
+    assert a.name == "Tomasz Wielicki"
+    assert a.sector == "GOV"
+    assert a.description == "Defense Minister"
+
+
+def test_apposition_description_country_and_short_name() -> None:
+    text = (
+        "The plan cannot work, said Harriet Colquhoun, a former British envoy to the "
+        "United Nations and now a lecturer at a university in Leeds. Colquhoun added that "
+        "sanctions had failed."
+    )
+    doc, r = parse(text)
+    full = r.resolve_token(tok(doc, "Colquhoun", 0))
+    short = r.resolve_token(tok(doc, "Colquhoun", 1))
+    assert full is not None and short is not None
+    assert full.actor_type == "person" and full.name == "Harriet Colquhoun"
+    assert short.actor_id == full.actor_id
+    assert full.country == "GBR" and full.sector == "GOV"
+    assert full.description is not None
+    assert full.description.startswith("former British envoy to the United Nations")
+
+
+def test_dictionary_person_despite_ner_label_and_short_name() -> None:
+    text = "Zelenskyy thanked Congress. Later President Volodymyr Zelenskyy flew to Warsaw."
+    doc, r = parse(text)
+    a = r.resolve_token(tok(doc, "Zelenskyy", 0))
+    b = r.resolve_token(tok(doc, "Zelenskyy", 1))
+    assert a is not None and b is not None and a.actor_id == b.actor_id
+    assert (a.name, a.actor_type, a.country, a.wikidata_qid) == (
+        "Volodymyr Zelenskyy", "person", "UKR", "Q3874799")
+    assert r.describe(a) == "President"
+
+
+def test_role_noun_with_named_apposition() -> None:
+    text = "The prime minister's spokesman, Rupert Haddington, declined to comment."
+    doc, r = parse(text)
+    a = r.resolve_token(tok(doc, "spokesman"))
+    assert a is not None and a.name == "Rupert Haddington"
+    assert a.description is not None and "spokesman" in a.description
+
+
+def test_generic_role_is_not_named() -> None:
+    doc, r = parse("A senior Israeli official said the strike was limited.")
+    a = r.resolve_token(tok(doc, "official"))
+    assert a is not None and (a.country, a.sector) == ("ISR", "GOV")
+    assert not r.is_named(a)
+
+
+def test_honorific_links_to_full_name() -> None:
+    text = (
+        "Opposition leader Tom Hargreaves attacked the budget on Monday. "
+        "Mr Hargreaves said it would hurt pensioners."
+    )
+    doc, r = parse(text)
+    a = r.resolve_token(tok(doc, "Hargreaves", 0))
+    b = r.resolve_token(tok(doc, "Hargreaves", 1))
+    assert a is not None and b is not None and a.actor_id == b.actor_id
+    assert (a.name, a.sector, a.description) == ("Tom Hargreaves", "OPP", "Opposition leader")
+
+
+def test_bare_surname_of_several_dictionary_people() -> None:
+    doc, r = parse("Bush spoke with Putin about missile defence.")
+    a = r.resolve_token(tok(doc, "Bush"))
+    assert a is not None and (a.actor_type, a.country, a.sector) == ("person", "USA", "GOV")
+    doc, r = parse("Hillary was in Ohio. Clinton later told donors the race was close.")
+    b = r.resolve_token(tok(doc, "Clinton"))
+    assert b is not None and b.name == "Hillary Clinton"
+
+
+def test_unknown_organisation_and_headline() -> None:
+    text = (
+        "Storm Warnings Grow As Coastal Towns Brace\n\n"
+        "The Kenyan Ministry of Health said on Friday that clinics would stay open."
+    )
+    doc, r = parse(text)
+    a = r.resolve_token(tok(doc, "Ministry"))
+    assert a is not None and (a.actor_type, a.country, a.sector) == ("organization", "KEN", "GOV")
+    assert all(x.actor_type != "person" for x in r.mentions().values())
+
+
+# ------------------------------------------------------------------ pronouns
+
+
+def test_pronouns_follow_subjects_and_gender() -> None:
+    text = (
+        "Erdogan phoned Putin on Tuesday, stressing his hope for a truce. "
+        "He later met Angela Merkel in Berlin. She said the call had gone well."
+    )
+    doc, r = parse(text)
+    his = r.resolve_token(tok(doc, "his"))
+    he = r.resolve_token(tok(doc, "He"))
+    she = r.resolve_token(tok(doc, "She"))
+    assert his is not None and his.name == "Recep Tayyip Erdoğan"
+    assert he is not None and he.name == "Recep Tayyip Erdoğan"
+    assert she is not None and she.name == "Angela Merkel"
+
+
+def test_pronoun_without_antecedent_is_not_guessed() -> None:
+    doc, r = parse("The storm hit the coast overnight. He said the damage was severe.")
+    assert r.resolve_token(tok(doc, "He")) is None
+    doc, r = parse("Narendra Modi visited the site. She said the damage was severe.")
+    assert r.resolve_token(tok(doc, "She")) is None  # Modi is known to be male
+
+
+def test_they_refers_to_plural_group() -> None:
+    doc, r = parse("Pakistani officials said they would attend the talks in Doha.")
+    a = r.resolve_token(tok(doc, "they"))
+    assert a is not None and (a.country, a.sector) == ("PAK", "GOV")
+
+
+def test_relative_pronoun_refers_to_its_noun() -> None:
+    doc, r = parse("The talks were welcomed by Keir Starmer, who called them a breakthrough.")
+    a = r.resolve_token(tok(doc, "who"))
+    assert a is not None and a.name == "Keir Starmer"
+
+
+# ------------------------------------------------------------------ compound actors
+
+
+def test_resolve_all_returns_each_conjunct() -> None:
+    doc, r = parse("Senior American and Chinese diplomats met in Geneva on Friday.")
+    actors = r.resolve_all(tok(doc, "diplomats"))
+    assert [(a.country, a.sector) for a in actors] == [("USA", "GOV"), ("CHN", "GOV")]
+    first = r.resolve_token(tok(doc, "diplomats"))
+    assert first is not None and first.country == "USA"
+    doc, r = parse("Modi and Shehbaz Sharif spoke by phone.")
+    names = [a.name for a in r.resolve_all(tok(doc, "Modi"))]
+    assert names == ["Narendra Modi", "Shehbaz Sharif"]
+    doc, r = parse("The envoy held talks with officials from both Armenia and Azerbaijan.")
+    assert [a.country for a in r.resolve_all(tok(doc, "officials"))] == ["ARM", "AZE"]
+
+
+def test_used_actors_collects_aliases() -> None:
+    doc, r = parse("The Kremlin denied it. Moscow also said Russian officials were not there.")
+    for w in ["Kremlin", "Moscow", "officials"]:
+        r.resolve_token(tok(doc, w))
+    used = r.used_actors()
+    assert len(used) == 1
+    row = used[0].as_row()
+    assert row["country"] == "RUS" and row["sector"] == "GOV"
+    assert {"Kremlin", "Moscow"} <= set((row["aliases"] or "").split(" | "))
+
+
+# ------------------------------------------------------------------ seed article
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[Doc, ActorResolver, float]:
+    if not SEED.exists():
+        pytest.skip("seed article absent")
+    text = SEED.read_text(encoding="utf-8")
+    nlp = load_nlp()
+    nlp("warm up")
+    t0 = time.perf_counter()
+    doc = nlp(text)
+    parse_s = time.perf_counter() - t0
+    return doc, ActorResolver(doc, ArticleContext("seed")), parse_s
+
+
+def test_seed_people_are_persons_with_countries(seed: tuple[Doc, ActorResolver, float]) -> None:
+    doc, r, _ = seed
+    people: dict[str, Actor] = {}
+    for ent in doc.ents:
+        a = r.resolve_span(ent)
+        if a is not None and a.actor_type == "person":
+            people[a.name] = a
+    for name in ["Donald Trump", "Vladimir Putin", "Volodymyr Zelenskyy", "Joe Biden",
+                 "Michael Waltz", "Steve Witkoff", "Daniel Fried", "Ivo Daalder"]:
+        assert name in people, sorted(people)
+        assert people[name].country in {"USA", "RUS", "UKR"}
+    assert people["Ivo Daalder"].country == "USA"
+    assert r.main_country == "USA"
+    # no headline fragment or place became a person
+    assert all(len(n.split()) >= 2 for n in people), sorted(people)
+
+
+def test_seed_speed(seed: tuple[Doc, ActorResolver, float]) -> None:
+    doc, _, parse_s = seed
+    t0 = time.perf_counter()
+    r = ActorResolver(doc, ArticleContext("seed"))
+    chunks = list(doc.noun_chunks)
+    resolved = sum(r.resolve_span(c) is not None for c in chunks)
+    spent = time.perf_counter() - t0
+    print(f"\nseed: parse {parse_s * 1000:.0f} ms; resolver + {len(chunks)} noun chunks "
+          f"{spent * 1000:.1f} ms ({100 * spent / parse_s:.1f}% of parse), {resolved} resolved")
+    assert resolved > 20
+
+
+# ------------------------------------------------------------------ reference data
+
+
+def _petrarch() -> list[tuple[str, list[str]]]:
+    path = SHARED / "petrarch" / "PETR2_GSR_validation.xml"
+    if not path.exists():
+        pytest.skip("shared PETRARCH data absent")
+    out = []
+    for chunk in re.split(r"<Sentence\b", path.read_text(encoding="utf-8", errors="replace"))[1:]:
+        text = re.search(r"<Text>(.*?)</Text>", chunk, re.S)
+        codes = re.findall(r'(?:sourcecode|targetcode)="([^"]*)"', chunk)
+        if text and codes:
+            out.append((" ".join(text.group(1).split()), codes))
+    return out
+
+
+def test_petrarch_actor_codes_are_found() -> None:
+    """Share of gold country/sector codes that some resolved actor of the sentence carries."""
+    hit = total = 0
+    nlp = load_nlp()
+    for text, codes in _petrarch():
+        doc = nlp(text)
+        r = ActorResolver(doc, ArticleContext("petr"))
+        got = set()
+        for t in doc:
+            for a in r.resolve_all(t):
+                got.add((a.country, a.sector))
+                got.add((a.country, None))
+        for code in codes:
+            country = code[:3] if code[:3] != "---" else None
+            sector = code[3:6] or None
+            if country is None or country == "IGO":
+                continue
+            total += 1
+            hit += (country, sector) in got
+    print(f"\nPETRARCH validation: {hit}/{total} gold country+sector codes resolved")
+    assert total > 50 and hit / total > 0.6

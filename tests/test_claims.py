@@ -1,0 +1,137 @@
+"""Claims extraction on constructed sentences and on the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import nlp
+from pipeline.evaluate.claims import score_rows
+from pipeline.extract.actors import ActorResolver
+from pipeline.extract.claims import extract_claims
+from pipeline.extract.model import ArticleContext
+from pipeline.extract.quotes import find_quotes
+from schemas.tables import CLAIM_KINDS, columns
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "raw" / "trump-putin-concessions.txt"
+GOLD = ROOT / "tests" / "fixtures" / "seed_claims_gold.json"
+ROW_KEYS = set(columns("claims")) - {"claim_id", "article_id", "event_id", "extractor_version"}
+
+
+def claims(text: str) -> list[dict]:
+    doc = nlp.load()(text)
+    ctx = ArticleContext(article_id="t")
+    return extract_claims(doc, ctx, ActorResolver(doc, ctx))
+
+
+def check_rows(text: str, rows: list[dict]) -> None:
+    for r in rows:
+        assert set(r) == ROW_KEYS
+        assert text[r["char_start"] : r["char_end"]] == r["evidence_text"]
+        assert text[r["claim_start"] : r["claim_end"]] == r["claim_text"]
+        assert r["char_start"] <= r["claim_start"] and r["claim_end"] <= r["char_end"]
+        assert r["claim_kind"] in CLAIM_KINDS and r["claim_kind"] != "authorial"
+        assert 0 <= r["confidence"] <= 1
+
+
+def test_quote_after_cue_and_before_cue_curly_and_straight() -> None:
+    text = (
+        "“We will not give up our land,” remarked Anna Berg, the mayor of Lund.\n\n"
+        'Peter Holm, a senior lawyer, asserted: "The ruling is final."\n'
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    by_text = {r["claim_text"]: r for r in rows}
+    first = by_text["We will not give up our land"]
+    assert first["speaker_name"] == "Anna Berg" and first["claim_kind"] == "direct"
+    assert first["cue"] == "remarked"
+    assert "mayor of Lund" in (first["speaker_description"] or "")
+    second = by_text["The ruling is final."]
+    assert second["speaker_name"] == "Peter Holm" and second["claim_kind"] == "direct"
+    assert "lawyer" in (second["speaker_description"] or "")
+
+
+def test_quote_over_sentences_and_continued_paragraph_keeps_speaker() -> None:
+    text = (
+        "Senator Maria Lopez spoke on Monday.\n\n"
+        "“The bill is dead. Nobody will vote for it,” Lopez said. “We tried everything.\n\n"
+        "“Next year we will try again.”\n\n"
+        "The vote is set for May.\n"
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    quoted = [r for r in rows if r["claim_kind"] == "direct"]
+    texts = [r["claim_text"] for r in quoted]
+    assert "The bill is dead. Nobody will vote for it" in texts
+    assert "Next year we will try again." in texts
+    assert {r["speaker_name"] for r in quoted} == {"Maria Lopez"}
+
+
+def test_partial_and_indirect_and_belief() -> None:
+    text = (
+        "Prime Minister Jane Doe described the offer as “realistic” on Friday. "
+        "She also stated that the talks would resume in June. "
+        "Doe believes the deal can pass.\n"
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    kinds = {r["cue"]: (r["claim_kind"], r["speaker_name"]) for r in rows}
+    assert kinds["described"] == ("partial", "Jane Doe")
+    assert kinds["stated"] == ("indirect", "Jane Doe")
+    assert kinds["believes"] == ("belief", "Jane Doe")
+    stated = next(r for r in rows if r["cue"] == "stated")
+    assert stated["claim_text"].startswith("the talks would resume")
+
+
+def test_according_to_and_nominal_claims() -> None:
+    text = (
+        "The factory will close next year, according to John Smith, a union official. "
+        "Smith's calls for a strike were ignored.\n"
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    acc = next(r for r in rows if r["cue"] == "according to")
+    assert acc["speaker_name"] == "John Smith"
+    assert acc["claim_text"].startswith("The factory will close")
+    call = next(r for r in rows if r["cue"] == "calls")
+    assert call["speaker_name"] == "John Smith" and call["claim_text"] == "a strike"
+
+
+def test_unbalanced_quotes_stay_in_their_paragraph() -> None:
+    text = 'He said "this never closes.\n\nA second paragraph "with a quote" here.\n\nEnd "open.\n'
+    quotes = find_quotes(text)
+    for q in quotes:
+        assert "\n" not in text[q.start : q.end]
+    assert [text[q.start : q.end] for q in quotes] == ["with a quote"]
+
+
+def test_unknown_speaker_left_empty() -> None:
+    text = "“It is over,” the statement said. Critics were not convinced.\n"
+    rows = claims(text)
+    check_rows(text, rows)
+    for r in rows:
+        assert r["speaker_name"] in (None, "the statement")
+
+
+def test_seed_article_against_hand_coded_gold() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["claims"]
+    rows = claims(text)
+    check_rows(text, rows)
+    score = score_rows(rows, gold, text)
+    assert score["recall"] >= 0.85, score["missed"]
+    assert score["precision"] >= 0.75, score["extra"]
+    assert score["kind_accuracy"] >= 0.9
+    names = {r["speaker_name"] for r in rows}
+    assert {"Daniel Fried", "Steve Witkoff", "Michael Waltz"} <= names
+
+
+@pytest.mark.parametrize("mark", ['"', "“"])
+def test_quote_spanning_paragraph_without_close_is_one_run(mark: str) -> None:
+    close = '"' if mark == '"' else "”"
+    text = f"{mark}First part of it.\n\n{mark}Second part of it.{close} said Tom Reed.\n"
+    quotes = find_quotes(text)
+    assert len(quotes) == 2 and quotes[0].run == quotes[1].run and quotes[1].continued

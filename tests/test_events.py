@@ -1,0 +1,155 @@
+"""Event coder behaviour on constructed sentences, with the real spaCy model (no mocks)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.extract.actors import ActorResolver
+from pipeline.extract.events import extract_events
+from pipeline.extract.model import ArticleContext, Row
+from pipeline.nlp import parse
+from schemas.tables import columns
+
+PUBLISHED = date(2025, 3, 20)  # a Thursday
+
+
+def code(text: str, published: date | None = PUBLISHED) -> list[Row]:
+    doc = next(parse([text]))
+    ctx = ArticleContext("test", published_at=published)
+    return extract_events(doc, ctx, ActorResolver(doc, ctx))
+
+
+def find(rows: list[Row], root: str) -> Row:
+    hits = [r for r in rows if r["cameo_root"] == root]
+    assert hits, f"no root {root} in {[(r['cameo_code'], r['actor1_name']) for r in rows]}"
+    return hits[0]
+
+
+def test_row_has_exactly_the_contract_columns() -> None:
+    rows = code("Russia invaded Ukraine in February 2022.")
+    expected = set(columns("events")) - {
+        "event_id",
+        "article_id",
+        "event_group_id",
+        "extractor_version",
+    }
+    assert rows and all(set(r) == expected for r in rows)
+
+
+def test_verbal_event_with_actors_codes_and_date() -> None:
+    r = find(code("Russia invaded Ukraine in February 2022."), "19")
+    assert (r["actor1_country"], r["actor2_country"]) == ("RUS", "UKR")
+    assert r["quad_class"] == 4 and r["goldstein"] <= -9
+    assert (r["event_date"], r["date_precision"], r["date_text"]) == (
+        "2022-02-01",
+        "month",
+        "February 2022",
+    )
+    assert r["modality"] == "asserted"
+    assert r["plover_type"] in {"COERCE", "ASSAULT"}
+
+
+def test_passive_agent_is_the_source() -> None:
+    r = find(code("Ukraine was attacked by Russia on Tuesday."), "19")
+    assert (r["actor1_country"], r["actor2_country"]) == ("RUS", "UKR")
+    assert (r["event_date"], r["date_precision"]) == ("2025-03-18", "day")
+
+
+def test_threat_with_sanctions_is_specific() -> None:
+    r = find(code("China threatened Japan with new sanctions."), "13")
+    assert r["cameo_code"] == "1312"
+    assert (r["actor1_country"], r["actor2_country"]) == ("CHN", "JPN")
+
+
+def test_nominal_events_take_possessor_and_of_phrase() -> None:
+    rows = code("France condemned Russia's invasion of Ukraine.")
+    inv = find(rows, "19")
+    assert (inv["actor1_country"], inv["actor2_country"]) == ("RUS", "UKR")
+    crit = find(rows, "11")
+    assert (crit["actor1_country"], crit["actor2_country"]) == ("FRA", "RUS")
+
+
+def test_light_verb_with_noun_event_and_location() -> None:
+    r = find(code("The French president held talks with the German chancellor in Berlin."), "04")
+    assert r["cameo_code"] == "046"
+    assert (r["actor1_country"], r["actor2_country"]) == ("FRA", "DEU")
+    assert (r["location_name"], r["location_country"]) == ("Berlin", "DEU")
+
+
+def test_meeting_in_a_third_country() -> None:
+    rows = code("Japanese and Chinese officials met in Saudi Arabia last week.")
+    r = find(rows, "04")
+    assert r["cameo_code"] == "044"
+    assert {r["actor1_country"], r["actor2_country"]} == {"JPN", "CHN"}
+    assert r["location_country"] == "SAU"
+    assert (r["event_date"], r["date_precision"]) == ("2025-03-10", "week")
+
+
+def test_negation_has_not_made() -> None:
+    r = find(code("Iran has not made any concessions."), "08")
+    assert r["modality"] == "negated"
+
+
+def test_negation_refrained_from_criticism() -> None:
+    r = find(code("Germany refrained from any criticism of China."), "11")
+    assert r["modality"] == "negated"
+    assert (r["actor1_country"], r["actor2_country"]) == ("DEU", "CHN")
+
+
+def test_counterfactual_and_conditional_are_hypothetical() -> None:
+    r = find(
+        code("Had France delayed its talks with Germany, it would have gained more leverage."), "04"
+    )
+    assert r["modality"] == "hypothetical"
+    r = find(code("If Iran attacks Israel, the region will suffer."), "19")
+    assert r["modality"] == "hypothetical"
+
+
+def test_future_and_intended() -> None:
+    r = find(code("India will meet Pakistan in Geneva next month."), "04")
+    assert r["modality"] == "future"
+    r = find(code("China plans to impose sanctions on Japan."), "16")
+    assert (r["cameo_code"], r["modality"]) == ("163", "future")
+    assert r["actor2_country"] == "JPN"
+
+
+def test_refusal_to_cooperate_is_a_rejection() -> None:
+    r = find(code("Russia refused to sign the agreement with Ukraine."), "12")
+    assert r["modality"] == "asserted"
+    assert r["actor1_country"] == "RUS"
+
+
+def test_stated_refusal_is_a_rejection() -> None:
+    r = find(code("Germany said it would not provide weapons to Ukraine."), "12")
+    assert (r["actor1_country"], r["actor2_country"]) == ("DEU", "UKR")
+
+
+def test_call_for_is_an_appeal() -> None:
+    r = find(code("Russia's calls for new elections in Ukraine were rejected."), "02")
+    assert (r["actor1_country"], r["actor2_country"]) == ("RUS", "UKR")
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    r = find(
+        code("Brazil signed a trade agreement with Argentina last month.", published=None), "05"
+    )
+    assert (r["event_date"], r["date_precision"], r["date_text"]) == (None, "unknown", "last month")
+    r = find(code("Brazil signed a trade agreement with Argentina last month."), "05")
+    assert (r["event_date"], r["date_precision"]) == ("2025-02-01", "month")
+
+
+def test_place_not_where_the_event_happened_is_not_its_location() -> None:
+    r = find(code("Turkey criticized Sweden over protests in Stockholm."), "11")
+    assert r["location_name"] is None
+
+
+def test_sentences_without_events_give_no_rows() -> None:
+    assert code("The weather in Paris was pleasant on Sunday.") == []
+    assert code("Analysts said the economy grew by two percent.") == []
+
+
+def test_confidence_is_a_probability_and_ranks_dyads_higher() -> None:
+    rows = code("Russia invaded Ukraine. Russia withdrew.")
+    assert all(0 <= r["confidence"] <= 1 for r in rows)
+    dyad = find(rows, "19")
+    assert dyad["confidence"] >= max(r["confidence"] for r in rows)

@@ -1,0 +1,58 @@
+"""Event coding measured on the seed gold and the PETRARCH-2 GSR (floors just under measured)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate.events import evaluate, format_report
+from pipeline.evaluate.events_gold import detect_format, read_gsr, read_unittest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_GOLD = REPO / "tests" / "fixtures" / "seed_events_gold.json"
+PETRARCH = REPO.parent / "shared" / "data" / "petrarch"
+
+
+def _petrarch(name: str) -> Path:
+    path = PETRARCH / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent (third-party data)")
+    return path
+
+
+def test_seed_gold_f1_and_modality() -> None:
+    result = evaluate(SEED_GOLD)
+    assert result["format"] == "seed"
+    assert result["unlocated_evidence"] == []
+    assert result["f1"] >= 0.55
+    assert result["modality_errors"] == 0
+    assert "F1" in format_report(result)
+
+
+def test_gsr_reader_handles_malformed_xml() -> None:
+    path = _petrarch("PETR2_GSR_validation.xml")
+    assert detect_format(path) == "gsr"
+    sents = read_gsr(path)
+    assert len(sents) >= 70
+    assert sum(s.noevents for s in sents) >= 10
+    assert all(g.source is None or len(g.source) == 3 for s in sents for g in s.events)
+
+
+def test_unittest_reader_skips_pseudo_codes_and_false_records() -> None:
+    path = _petrarch("PETR.UnitTest.records.xml")
+    assert detect_format(path) == "unittest"
+    sents = read_unittest(path)
+    assert len(sents) > 200
+    assert not any(g.code.startswith("9") for s in sents for g in s.events)
+
+
+def test_gsr_figures() -> None:
+    result = evaluate(_petrarch("PETR2_GSR_validation.xml"))
+    assert result["root_accuracy"] >= 0.62
+    assert result["source_country_accuracy"] >= 0.9
+    assert result["target_country_accuracy"] >= 0.5
+    assert result["noevents_correct"] >= 0.9
+    assert result["root_only"]["precision"] >= 0.75
+    report = format_report(result)
+    assert "noevents" in report and "root-code accuracy" in report
