@@ -186,7 +186,11 @@ def diff(version_a: str, version_b: str, out: Path) -> None:
     """Rows added, removed and changed between two published versions."""
     from pipeline.release import diff_versions, format_diff
 
-    click.echo(format_diff(diff_versions(out / "datasets", version_a, version_b)))
+    try:
+        changes = diff_versions(out / "datasets", version_a, version_b)
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_diff(changes))
 
 
 @main.command()

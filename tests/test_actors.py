@@ -135,6 +135,9 @@ def test_possessive_pronoun_gives_group_its_country() -> None:
     a = resolve(text, "aides")
     assert a is not None and (a.country, a.sector) == ("DEU", "GOV")
     assert a.description == "his senior aides"
+    text = "Prime Minister Narendra Modi flew to Tokyo. Senior aides said trade was on the agenda."
+    b = resolve(text, "aides")
+    assert b is not None and (b.country, b.sector) == ("IND", "GOV")  # the story's country
 
 
 # ------------------------------------------------------------------ people
@@ -240,6 +243,13 @@ def test_pronouns_follow_subjects_and_gender() -> None:
     assert his is not None and his.name == "Recep Tayyip Erdoğan"
     assert he is not None and he.name == "Recep Tayyip Erdoğan"
     assert she is not None and she.name == "Angela Merkel"
+
+
+def test_gender_from_honorific() -> None:
+    text = "Mrs Okonjo chaired the meeting with Mr Adeyemi. She said the vote would be held."
+    doc, r = parse(text)
+    she = r.resolve_token(tok(doc, "She"))
+    assert she is not None and she.name == "Okonjo"
 
 
 def test_pronoun_without_antecedent_is_not_guessed() -> None:

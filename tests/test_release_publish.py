@@ -112,15 +112,22 @@ def test_minor_when_articles_added(tmp_path: Path) -> None:
 def test_patch_when_only_extractions_change(tmp_path: Path) -> None:
     publish(projection(make_tables()), tmp_path, {})
     tables = make_tables(event_version="events-1.1")
+    tables["events"].loc[0, "confidence"] = 0.99  # the new extractor states one fact differently
     result = publish(projection(tables, extractor_versions=["claims-1.0", "events-1.1"]),
                      tmp_path, {})
     assert result is not None and (result.version, result.bump) == ("1.0.1", "patch")
     events = result.changes["tables"]["events"]
-    assert events["changed"] == 6 and events["changed_columns"] == {"extractor_version": 6}
-    assert events["by_reason"] == {"extractor_version": 6}
+    assert events["changed"] == 6
+    assert events["changed_columns"] == {"extractor_version": 6, "confidence": 1}
     assert result.changes["reasons"]["extractor_versions"] == {
         "from": ["claims-1.0", "events-1.0"], "to": ["claims-1.0", "events-1.1"], "changed": True
     }
+
+
+def test_new_extractor_stating_the_same_facts_publishes_nothing(tmp_path: Path) -> None:
+    publish(projection(make_tables()), tmp_path, {})
+    same_facts = make_tables(event_version="events-1.1")
+    assert publish(projection(same_facts, extractor_versions=["events-1.1"]), tmp_path, {}) is None
 
 
 class ActorsV2(Actors):
@@ -260,3 +267,13 @@ def test_major_when_contract_version_bumped(
     result = publish(projection(), tmp_path, {})
     assert result is not None and (result.version, result.bump) == ("2.0.0", "major")
     assert result.changes["contract"]["contract_version"] == {"from": 1, "to": 2}
+
+
+def test_citation_cff_is_valid_yaml(tmp_path: Path) -> None:
+    yaml = pytest.importorskip("yaml")
+    result = publish(projection(), tmp_path, {})
+    assert result is not None
+    cff = yaml.safe_load((result.path / "CITATION.cff").read_text())
+    assert cff["cff-version"] == "1.2.0" and cff["type"] == "dataset"
+    assert cff["version"] == "1.0.0" and cff["license"] == "CC-BY-4.0"
+    assert cff["authors"] and str(cff["date-released"]) == _latest(tmp_path)["created"][:10]

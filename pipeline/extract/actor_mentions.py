@@ -22,6 +22,10 @@ PREFIX_WORDS = {"former", "then", "acting", "deputy", "senior", "chief", "top", 
                 "outgoing", "incoming", "ex", "vice", "current", "now", "longtime"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness",
               "baron", "prof", "madam", "monsieur", "herr", "sen", "rep"}
+FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "baroness", "madam", "queen", "princess",
+                "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "duchess"}
+MALE_WORDS = {"mr", "sir", "lord", "baron", "monsieur", "herr", "king", "prince", "spokesman",
+              "congressman", "chairman", "businessman", "duke", "emir", "sheikh", "sultan"}
 NON_NAME_ENTS = {"DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY", "PERCENT",
                  "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "FAC"}
 NOT_ORGS = {"GMT", "BST", "UTC", "EST", "PST", "GDP", "CEO", "CFO", "IPO", "USD", "EUR", "GBP",
@@ -61,6 +65,7 @@ class Found:
     description: Span | None = None
     evidence: bool = False  # a title/apposition/label says this is a person
     extra: tuple[Span, ...] = ()  # further appositions, for country and sector
+    gender: str | None = None  # from an honorific or a gendered title: "Mrs", "spokeswoman"
 
 
 def _title_role(words: list[str]) -> Role | None:
@@ -237,8 +242,12 @@ def _unknown_run(doc: Doc, start: int, end: int, headline: bool) -> Found | None
     if cut or honorific or desc is not None or person_label:
         if headline and not (cut or honorific):
             return None
+        seen = {norm(t.text) for t in doc[start:first]}
+        for d in descs:
+            seen.update(norm(t.text) for t in d)
+        gender = "f" if seen & FEMALE_WORDS else "m" if seen & MALE_WORDS else None
         return Found(start, end, "person", names.text, description=desc, evidence=True,
-                     extra=tuple(descs[1:]))
+                     extra=tuple(descs[1:]), gender=gender)
     return None
 
 
@@ -264,20 +273,15 @@ def _unknown_org(ent: Span) -> Found | None:
                  country=country, sector=sector)
 
 
-_HEADLINES: dict[tuple[str, int], bool] = {}
-
-
-def _is_headline(text: str, idx: int) -> bool:
+def _is_headline(text: str, idx: int, cache: dict[int, bool]) -> bool:
     """Whether offset idx is on a title-cased line (a headline), where names cannot be told."""
     a = text.rfind("\n", 0, idx) + 1
-    if (text, a) in _HEADLINES:
-        return _HEADLINES[text, a]
+    if a in cache:
+        return cache[a]
     b = text.find("\n", idx)
     words = [w for w in text[a : b if b >= 0 else len(text)].split() if len(w) > 3 and w.isalpha()]
     result = len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
-    if len(_HEADLINES) > 10_000:
-        _HEADLINES.clear()
-    _HEADLINES[text, a] = result
+    cache[a] = result
     return result
 
 
@@ -286,6 +290,7 @@ def scan(doc: Doc) -> list[Found]:
     found: list[Found] = []
     covered: set[int] = set()
     text = doc.text
+    lines: dict[int, bool] = {}
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
@@ -317,7 +322,7 @@ def scan(doc: Doc) -> list[Found]:
                                         and j > i and _name_token(doc[j + 1]))
             ):
                 j += 1  # "Nicolas van de Walle": particles inside a name
-            f2 = _unknown_run(doc, i, j, _is_headline(text, doc[i].idx))
+            f2 = _unknown_run(doc, i, j, _is_headline(text, doc[i].idx, lines))
             if f2 is not None:
                 found.append(f2)
                 covered.update(range(f2.start, f2.end))

@@ -211,7 +211,7 @@ class ActorResolver:
             if id(src) not in made:
                 made[id(src)] = self._actor_from(src)
             actor = made[id(src)]
-            gender = f.entry.gender if f.entry else None
+            gender = f.entry.gender if f.entry else src.gender
             aid = self._register(actor, self.doc[f.start : f.end].text, gender)
             for i in range(f.start, f.end):
                 self._cover[i] = aid
@@ -255,19 +255,23 @@ class ActorResolver:
         return None
 
     def _pick_main_country(self, found: list[Found]) -> str | None:
-        """Country of the leading person if a head of state/government, else most named."""
+        """Country of the most named person if a head of state or government named twice (or
+        as often as any country), else the most named country (names, demonyms, metonyms)."""
+        counts = Counter(f.country for f in found if f.kind in {"country", "metonym"} and f.country)
+        named = {i for f in found for i in range(f.start, f.end)}
+        demonyms = self._data.demonyms
+        adjectives = (t.lower_ if t.is_alpha else norm(t.text) for t in self.doc
+                      if (t.pos_ == "ADJ" or t.tag_ == "NNP") and t.i not in named)
+        counts.update(demonyms[k] for k in adjectives if k in demonyms)
+        top_country = counts.most_common(1)[0] if counts else None
         people = Counter(f.entry.name for f in found if f.entry and f.kind == "person")
         if people:
             top, n = people.most_common(1)[0]
             entry = self._data.entries[norm(top)]
-            if entry.leader and entry.country and n >= 2:
+            enough = n >= 2 or top_country is None or n >= top_country[1]
+            if entry.leader and entry.country and enough:
                 return entry.country
-        counts = Counter(f.country for f in found if f.kind in {"country", "metonym"} and f.country)
-        demonyms = self._data.demonyms
-        adjectives = (t.lower_ if t.is_alpha else norm(t.text) for t in self.doc
-                      if t.pos_ == "ADJ" or t.tag_ == "NNP")
-        counts.update(demonyms[k] for k in adjectives if k in demonyms)
-        return counts.most_common(1)[0][0] if counts else None
+        return top_country[0] if top_country else None
 
     def _resolve_pronouns(self) -> None:
         history: list[Seen] = []
@@ -381,8 +385,9 @@ class ActorResolver:
         if not places:
             if role.kind == "relational":
                 return []
-            if role.kind == "institution" and role.sector in INSTITUTIONAL and self.main_country:
-                places = [(self.main_country, None)]
+            institutional = role.kind == "institution" and role.sector in INSTITUTIONAL
+            if (institutional or role.sector == "GOV") and self.main_country:
+                places = [(self.main_country, None)]  # "the administration", "senior aides"
         if not places:
             return [self._group(phrase, None, role.sector, phrase)]
         out = []
@@ -476,9 +481,11 @@ def _merge_people(found: list[Found]) -> dict[int, Found]:
         name = max(members, key=lambda f: len(f.name)).name
         descs = [f.description for f in members if f.description is not None]
         extra = [x for f in members for x in f.extra]
+        genders = {f.gender for f in members} - {None}
         rep = Found(members[0].start, members[0].end, "person", name,
                     description=descs[0] if descs else None, evidence=True,
-                    extra=tuple(descs[1:] + extra))
+                    extra=tuple(descs[1:] + extra),
+                    gender=genders.pop() if len(genders) == 1 else None)
         for f in members:
             out[id(f)] = rep
     return out

@@ -23,6 +23,7 @@ clause without a leading "that". The speaker comes from the ActorResolver, else 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -34,8 +35,11 @@ from pipeline.extract.model import ArticleContext, Row
 from pipeline.extract.quotes import Quote, find_quotes, inside, paragraphs
 from pipeline.extract.speakers import Speaker, SpeakerFinder
 
+_THAT = re.compile(r"that\b[\s,]*", re.I)
+_WORD = re.compile(r"[^\W\d_]+")
 _EDGE = " \t\n,;:—–-\u00a0"
 _CLAUSE_DEPS = ("ccomp",)
+_TOPIC_PREPS = ("about", "on", "against", "for", "of", "over")
 _OBJ_DEPS = ("dobj", "oprd", "attr")
 _INHERIT_DEPS = ("conj", "xcomp", "advcl", "acl")
 
@@ -60,8 +64,9 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and text[b - 1] in _EDGE:
         b -= 1
-    if text[a : a + 5].lower() == "that " and b - a > 5:
-        a += 5
+    m = _THAT.match(text, a, b)
+    if m and m.end() < b:
+        a = m.end()
     return a, b
 
 
@@ -165,6 +170,11 @@ def _verb_content(v: Token, kind: str) -> tuple[int, int] | None:
                 )
                 doc = v.doc
                 return doc[start].idx, doc[end].idx + len(doc[end].text)
+    for c in children:
+        if c.dep_ == "prep" and c.i > v.i and c.lower_ in _TOPIC_PREPS:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs and not any(d.dep_ in _OBJ_DEPS for d in children):
+                return _subtree(objs[0])
     if v.dep_ == "parataxis" and v.head.i != v.i:
         return _head_clause(v)
     if v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX"):
@@ -176,12 +186,20 @@ def _verb_content(v: Token, kind: str) -> tuple[int, int] | None:
     return None
 
 
+def _that_clause(v: Token) -> bool:
+    """Whether verb v takes a finite 'that' clause (an unlisted verb of saying or thinking)."""
+    return any(
+        c.dep_ == "ccomp" and c.i > v.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in v.children
+    )
+
+
 def _noun_content(n: Token) -> tuple[int, int] | None:
     for c in n.children:
         if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children):
             return _subtree(c)
     for c in n.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "on", "about", "of") and c.i == n.i + 1:
+        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i == n.i + 1:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return _subtree(objs[0])
@@ -273,6 +291,8 @@ class ClaimFinder:
             return None
         kind = "belief" if cue_kind == cues.BELIEF else "indirect"
         run = None
+        if len(_WORD.findall(self.text, a, b)) < 2 and inside(self.quotes, a) is None:
+            return None
         quotes = [q for q in self.quotes if q.open < b and q.close > a]
         if quotes:
             q = quotes[0]
@@ -300,17 +320,22 @@ class ClaimFinder:
                 att = self._verb(t, ck)
             elif (nk := cues.noun_cue(t)) is not None:
                 att = self._noun(t, nk)
+            elif t.pos_ == "VERB" and _that_clause(t):
+                att = self._verb(t, cues.SPEECH, person_only=True)
             else:
                 continue
             if att is not None:
                 found.append(att)
         return found
 
-    def _verb(self, v: Token, kind: str) -> Attribution | None:
+    def _verb(self, v: Token, kind: str, person_only: bool = False) -> Attribution | None:
         content = _verb_content(v, kind)
         if content is None:
             return None
-        sp = self._speaker(_subject(v, skip=self._quoted))
+        subj = _subject(v, skip=self._quoted)
+        if person_only and (subj is None or not self.speakers.is_person(subj)):
+            return None
+        sp = self._speaker(subj)
         if sp is None:
             return None
         return self._shape(*content, kind, v, sp, cues.cue_text(v))
@@ -391,6 +416,11 @@ class ClaimFinder:
         if best is not None:
             _, cue_tok, subj = best
             sp = self._speaker(subj)
+            content = _verb_content(cue_tok, cues.SPEECH) if kind == "partial" else None
+            if content is not None and content[0] <= q.open and content[1] >= q.close - 1:
+                shaped = self._shape(*content, cues.SPEECH, cue_tok, sp, cues.cue_text(cue_tok))
+                if shaped is not None:
+                    return shaped
             return Attribution(
                 q.start, q.end, kind, cues.cue_text(cue_tok), cue_tok.idx,
                 cue_tok.idx + len(cue_tok.text), sp, self._confidence(kind, sp), q.run,

@@ -6,6 +6,8 @@ touches spaCy, so they are cheap and testable on their own.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pipeline.extract.actor_data import country_name, load, norm
 
 # Display words for a country's collective actor of a sector ("Russian military").
@@ -57,13 +59,17 @@ def region_of(text: str) -> str | None:
     return load().regions.get(_strip_the(norm(text)))
 
 
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for dem, code in load().demonyms.items():
+        out.setdefault(code, _display_demonym(dem))
+    return out
+
+
 def adjective(iso3: str) -> str:
     """The first demonym listed for a country, else its name ("RUS" -> "Russian")."""
-    data = load()
-    for dem, code in data.demonyms.items():
-        if code == iso3:
-            return _display_demonym(dem)
-    return country_name(iso3)
+    return _adjectives().get(iso3) or country_name(iso3)
 
 
 def _display_demonym(key: str) -> str:

@@ -33,6 +33,8 @@ from pipeline.extract.roles import (
 MAX_ROWS_PER_TRIGGER = 6
 CARRY_SENTENCES = 2  # how far back an implicit target may be recovered from
 Recent = dict[tuple[str, str], tuple[Actor, int]]
+Made = tuple[Trigger, Actor, str, bool, bool]  # trigger, source, modality, dated, carried
+COUNTERPART_ROOTS = {"04", "11", "16"}
 # roots whose events stand without a target actor ("Russia has not made concessions",
 # "activists protested", "troops withdrew", "the U.S. cut off communication")
 MONADIC_ROOTS = {"01", "03", "04", "06", "07", "08", "09", "14", "15", "16", "18", "19", "20"}
@@ -150,6 +152,7 @@ def sentence_events(
     recent: the article's last target per (source, root), to recover a target left implicit
     ("Trump had another call on Tuesday" after "Trump's call with Putin")."""
     recent = {} if recent is None else recent
+    made: list[Made] = []
     rows: list[Row] = []
     seen: set[tuple[str, str | None, str | None]] = set()
     for trig in find_triggers(sent, candidates):
@@ -164,7 +167,11 @@ def sentence_events(
             if inner is None:
                 continue
             trig = inner
-            sources = _first_resolving(actors, source_tokens(trig))
+            subject = source_tokens(trig)
+            speakers = sources
+            sources = _first_resolving(actors, subject)
+            if not sources and subject and subject[0] and subject[0][0].pos_ == "PRON":
+                sources = speakers  # "X said it would attack": the pronoun is the speaker
             if not sources:
                 continue
             src_ids = {a.actor_id for a in sources}
@@ -203,7 +210,7 @@ def sentence_events(
             pairs = [(s, t) for s in sources for t in (targets or [None])]  # type: ignore[list-item]
         if (
             not targets
-            and code[:2] not in MONADIC_ROOTS
+            and code[:2] not in MONADIC_ROOTS | COUNTERPART_ROOTS
             and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS)
         ):
             continue  # an appeal, threat, accusation... with nobody on the receiving end
@@ -221,6 +228,7 @@ def sentence_events(
             if key in seen:
                 continue
             seen.add(key)
+            made.append((trig, src, mod, date_text is not None, carried))
             rows.append(
                 {
                     "sentence_index": si,
@@ -253,4 +261,29 @@ def sentence_events(
                     ),
                 }
             )
-    return rows
+    _implicit_counterparts(rows, made)
+    # criticism with nobody criticised is no event (talks and cut relations may stand alone)
+    return [r for r in rows if r["actor2_id"] is not None or r["cameo_root"] in MONADIC_ROOTS]
+
+
+def _implicit_counterparts(rows: list[Row], made: list[Made]) -> None:
+    """Give target-less relational events (talks, criticism, cut relations) the other side
+    named by the sentence's other events: "Trump has made calls to Putin since Biden cut
+    off communication" -> Biden cut off communication with Putin."""
+    for k, row in enumerate(rows):
+        if row["actor2_id"] is not None or row["cameo_root"] not in COUNTERPART_ROOTS:
+            continue
+        trig, src, mod, dated, _ = made[k]
+        for j, other in enumerate(rows):
+            if made[j][0] is trig:
+                continue
+            for side in ("actor2", "actor1"):
+                country = other[f"{side}_country"]
+                if country and src.country and country != src.country:
+                    for col in ("id", "name", "country", "sector"):
+                        row[f"actor2_{col}"] = other[f"{side}_{col}"]
+                    tgt = Actor(other[f"{side}_id"], other[f"{side}_name"], "group", country)
+                    row["confidence"] = confidence(trig, src, tgt, mod, True, dated, row["cameo_code"])
+                    break
+            if row["actor2_id"] is not None:
+                break

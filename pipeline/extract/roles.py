@@ -104,6 +104,7 @@ NOUN_FRAMES = {"refrain", "abstain", "engage", "participate", "resort", "return"
 TARGET_PREPS = {"with", "to", "against", "at", "on", "toward", "towards", "from", "into", "upon"}
 NOUN_TARGET_PREPS = {"of", "with", "to", "against", "on", "toward", "towards", "into", "from"}
 RELATIVE = {"who", "which", "that", "whom"}
+ACTOR_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 
@@ -234,7 +235,7 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
         comp = _complement(tok)
         inner = _event_in(comp, matches) if comp is not None else None
         if inner is None or inner.i == i or inner.i in consumed:
-            if lem in SPEECH and not _addressee(tok):
+            if lem in SPEECH and m.pattern.code == "010" and not _addressee(tok):
                 dropped.add(i)
             continue
         inner_root = matches[inner.i].pattern.code[:2]
@@ -468,6 +469,10 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
                 groups.append([o])
         for o in objs:  # "halted aid to Ukraine", "declined a ceasefire agreed by the U.S."
             groups.append(_object_owner(o))
+            if m.obj is not None and o.i == m.obj.i and (
+                trig.code.startswith("084") or o.ent_type_ in ACTOR_ENTS
+            ):
+                groups.append([o])  # "released the mayor", "freed Palestinian prisoners"
         groups.append(_pobjs(tok, TARGET_PREPS))
         groups.append(_pobjs(tok, {"for"}))  # "issued arrest warrants for two Brazilian men"
         if m.obj is not None and m.obj.dep_ == "pobj":

@@ -38,7 +38,7 @@ class Speaker:
 
 
 def _clean(text: str) -> str:
-    text = text.strip(_STRIP)
+    text = text.strip().split("\n", 1)[0].strip(_STRIP)
     if text.lower().endswith("'s") or text.lower().endswith("’s"):
         text = text[:-2]
     return text.strip(_STRIP)
@@ -117,6 +117,12 @@ class SpeakerFinder:
             right = child.right_edge.i
         return self.doc[head.left_edge.i : right + 1]
 
+    def is_person(self, tok: Token) -> bool:
+        """A personal pronoun, a PERSON name or a name known as a person in this article."""
+        if tok.lower_ in PERSONAL | PLURAL | FIRST:
+            return True
+        return tok.ent_type_ == "PERSON" or tok.lower_ in self.person_keys
+
     def canonical(self, name: str) -> str:
         words = name.split()
         if not words:
@@ -141,7 +147,7 @@ class SpeakerFinder:
             return Speaker(start, end, None, None, None, True)
         if head.pos_ == "PRON" or head.lower_ in PERSONAL | PLURAL:
             return self._pronoun(head)
-        if head.pos_ not in ("NOUN", "PROPN"):
+        if head.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
         phrase = self._phrase(head)
         name_tok, description = head, None

@@ -106,6 +106,9 @@ def match(tok: Token) -> Match | None:
         return None
     preps = [c for c in tok.children if c.dep_ in PREP_DEPS]
     objs = _object_heads(tok) if pos == "verb" else []
+    if pos == "verb":  # "referred to X as a dictator": the parser hangs "as" under X
+        heads = objs + [g for c in preps for g in c.children if g.dep_ == "pobj"]
+        preps += [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"]
     if pos == "noun":  # a noun's "object" slot is its modifiers: "air strike", "tank shelling"
         mods = {_lemma(c) for c in tok.children if c.dep_ in {"compound", "amod"}}
     for p in plist:

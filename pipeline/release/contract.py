@@ -139,11 +139,16 @@ def _cell(value: Any) -> Any:
     return value
 
 
+# Provenance only: a new extractor that states the same facts publishes nothing new.
+PROVENANCE_COLUMNS = frozenset({"extractor_version"})
+
+
 def table_digest(table: str, frame: pd.DataFrame) -> str:
-    """SHA-256 of a canonical table's header and rows (independent of build time and order)."""
+    """SHA-256 of a canonical table's header and facts (independent of build time and order)."""
     h = hashlib.sha256()
     h.update(json.dumps([table, field_signature(table_schema(table))]).encode())
-    for row in frame.itertuples(index=False, name=None):
+    facts = frame[[c for c in frame.columns if c not in PROVENANCE_COLUMNS]]
+    for row in facts.itertuples(index=False, name=None):
         h.update(json.dumps([_cell(v) for v in row], ensure_ascii=False).encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()
