@@ -37,7 +37,7 @@ Made = tuple[Trigger, Actor, str, bool, bool]  # trigger, source, modality, date
 COUNTERPART_ROOTS = {"04", "11", "16"}
 # roots whose events stand without a target actor ("Russia has not made concessions",
 # "activists protested", "troops withdrew", "the U.S. cut off communication")
-MONADIC_ROOTS = {"01", "03", "04", "06", "07", "08", "09", "14", "15", "16", "18", "19", "20"}
+MONADIC_ROOTS = {"01", "04", "06", "07", "08", "09", "14", "15", "16", "18", "20"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 
 

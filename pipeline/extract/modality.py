@@ -60,7 +60,7 @@ def _negated_here(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "neither"}):
             return True
-    return tok.dep_ == "pobj" and tok.head.lower_ == "without"
+    return tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "without"
 
 
 def _inverted_conditional(tok: Token) -> bool:
