@@ -25,7 +25,10 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.
     """
     with warehouse.ledger() as ledger:
         summary = ingest.record(ledger, warehouse.raw, producer("ingest"))
-    context.log.info(f"ingest: {summary}")
+    context.log.info(
+        f"ingest: {summary.added} new, {summary.duplicates} known, "
+        f"{summary.quarantined} quarantined"
+    )
     return dg.MaterializeResult(metadata={**asdict(summary), "raw_dir": str(warehouse.raw)})
 
 
@@ -38,12 +41,12 @@ def article_extractions(
     All pending articles go through one batched spaCy pass; each result is a new ledger entry
     that supersedes older extractions of the same article.
     """
+    def progress(done: int, total: int) -> None:
+        if done == total or done % max(1, total // 10) == 0:
+            context.log.info(f"extract: {done}/{total} articles")
+
     with warehouse.ledger() as ledger:
-        summary = extraction.record(
-            ledger,
-            producer("extract"),
-            progress=lambda n, total: context.log.debug(f"extracted {n}/{total}"),
-        )
+        summary = extraction.record(ledger, producer("extract"), progress=progress)
     return dg.MaterializeResult(
         metadata={**asdict(summary), "extractor_version": extraction.EXTRACTOR_VERSION}
     )
@@ -61,6 +64,7 @@ def warehouse_tables(
     with warehouse.ledger() as ledger:
         projection = project.build(ledger)
         project.write(ledger.con, projection)
+    context.log.info(f"project: {projection.counts()} from {projection.ledger_head} ledger entries")
     events = projection.tables["events"]
     preview = events[["actor1_name", "cameo_code", "event_label", "actor2_name", "modality"]].head(
         10

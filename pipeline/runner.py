@@ -18,7 +18,7 @@ from pipeline.resources import Warehouse
 from pipeline.sensors import newsledger_job
 
 INSTANCE_SETTINGS = "telemetry:\n  enabled: false\n"
-QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 
 def dagster_home(out: Path) -> Path:

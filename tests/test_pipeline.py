@@ -101,3 +101,68 @@ def test_rebuild_command_reports_the_tables(first_run: tuple[Path, Path, str]) -
     done = pipeline("rebuild", "--out", str(out))
     assert done.returncode == 0, done.stderr[-2000:]
     assert "articles 1" in done.stdout
+
+
+def test_correction_reaches_the_next_release_and_survives_reruns(
+    first_run: tuple[Path, Path, str],
+) -> None:
+    raw, out, _ = first_run
+    datasets = out / "datasets"
+    before = json.loads((datasets / "latest.json").read_text())["version"]
+    events = pd.read_parquet(datasets / before / "data" / "events.parquet")
+    target = events["event_id"].iloc[0]
+    done = pipeline(
+        "correct",
+        "retract",
+        "events",
+        target,
+        "--reason",
+        "background mention",
+        "--author",
+        "test analyst",
+        "--out",
+        str(out),
+    )
+    assert done.returncode == 0, done.stderr
+    correction_id = re.search(r"corr_[0-9a-f]+", done.stdout).group(0)  # type: ignore[union-attr]
+    assert pipeline("run", "--raw", str(raw), "--out", str(out)).returncode == 0
+    corrected = json.loads((datasets / "latest.json").read_text())["version"]
+    assert corrected.split(".")[:2] == before.split(".")[:2] and corrected != before  # PATCH
+    assert target not in set(
+        pd.read_parquet(datasets / corrected / "data" / "events.parquet")["event_id"]
+    )
+    changes = json.loads((datasets / corrected / "changes.json").read_text())
+    assert target in json.dumps(changes)
+    rerun = pipeline("run", "--raw", str(raw), "--out", str(out))
+    assert "nothing published" in rerun.stdout  # the correction holds on a re-run
+    done = pipeline(
+        "correct",
+        "revert",
+        correction_id,
+        "--reason",
+        "was news after all",
+        "--author",
+        "test analyst",
+        "--out",
+        str(out),
+    )
+    assert done.returncode == 0, done.stderr
+    assert pipeline("run", "--raw", str(raw), "--out", str(out)).returncode == 0
+    reverted = json.loads((datasets / "latest.json").read_text())["version"]
+    assert target in set(
+        pd.read_parquet(datasets / reverted / "data" / "events.parquet")["event_id"]
+    )
+    diff = pipeline("diff", corrected, reverted, "--out", str(out))
+    assert diff.returncode == 0 and target in diff.stdout
+
+
+def test_bad_input_is_quarantined_by_a_run(first_run: tuple[Path, Path, str]) -> None:
+    raw, out, _ = first_run
+    (raw / "broken.json").write_text('{"title": "no text field"}')
+    done = pipeline("run", "--raw", str(raw), "--out", str(out))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "1 quarantined" in done.stdout
+    with duckdb.connect(str(out / "snapshot.duckdb"), read_only=True) as con:
+        rows = con.execute('SELECT source_path, "check", reason FROM quarantine').fetchall()
+    assert ("broken.json", "text_present") in {(r[0], r[1]) for r in rows}
+    (raw / "broken.json").unlink()

@@ -37,7 +37,10 @@ Made = tuple[Trigger, Actor, str, bool, bool]  # trigger, source, modality, date
 COUNTERPART_ROOTS = {"04", "11", "16"}
 # roots whose events stand without a target actor ("Russia has not made concessions",
 # "activists protested", "troops withdrew", "the U.S. cut off communication")
-MONADIC_ROOTS = {"01", "04", "06", "07", "08", "09", "14", "15", "16", "18", "20"}
+MONADIC_ROOTS = {"01", "03", "04", "06", "07", "08", "09", "14", "15", "16", "18", "19", "20"}
+# a nominal mention with no target ("Russia's invasion") mostly refers back to an event
+# reported elsewhere; only a few kinds stand alone as nouns ("Russia's concessions")
+NOMINAL_MONADIC_ROOTS = {"08", "14", "15", "16"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 
 
@@ -208,9 +211,10 @@ def sentence_events(
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]  # type: ignore[list-item]
+        standalone = MONADIC_ROOTS if trig.kind == "verb" else NOMINAL_MONADIC_ROOTS
         if (
             not targets
-            and code[:2] not in MONADIC_ROOTS | COUNTERPART_ROOTS
+            and code[:2] not in standalone | COUNTERPART_ROOTS
             and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS)
         ):
             continue  # an appeal, threat, accusation... with nobody on the receiving end
