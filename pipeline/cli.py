@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.ledger import StoreBusyError
+from pipeline.ledger import StoreBusyError, connect
 
 OUT = click.option(
     "--out",
@@ -42,6 +42,7 @@ def run(raw: Path, out: Path) -> None:
 
     click.echo(f"newsledger: running on {raw}/ into {out}/ (Dagster, in process)")
     try:
+        connect(out / "warehouse.duckdb").close()  # fail fast, before Dagster starts, if busy
         report = runner.run(raw, out)
     except StoreBusyError as exc:
         raise click.ClickException(str(exc)) from exc

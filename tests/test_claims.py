@@ -135,3 +135,18 @@ def test_quote_spanning_paragraph_without_close_is_one_run(mark: str) -> None:
     text = f"{mark}First part of it.\n\n{mark}Second part of it.{close} said Tom Reed.\n"
     quotes = find_quotes(text)
     assert len(quotes) == 2 and quotes[0].run == quotes[1].run and quotes[1].continued
+
+
+def test_reopened_paragraph_quote_takes_the_later_cue() -> None:
+    text = (
+        '"We will fight this all the way to the top court.\n\n'
+        '"It is a matter of principle," said union leader Tom Reed.\n\n'
+        "The case opens in May.\n"
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    assert [(r["claim_text"], r["speaker_name"], r["claim_kind"]) for r in rows] == [
+        ("We will fight this all the way to the top court.", "Tom Reed", "direct"),
+        ("It is a matter of principle", "Tom Reed", "direct"),
+    ]
+    assert rows[0]["confidence"] < rows[1]["confidence"]

@@ -166,3 +166,27 @@ def test_bad_input_is_quarantined_by_a_run(first_run: tuple[Path, Path, str]) ->
         rows = con.execute('SELECT source_path, "check", reason FROM quarantine').fetchall()
     assert ("broken.json", "text_present") in {(r[0], r[1]) for r in rows}
     (raw / "broken.json").unlink()
+
+
+def test_a_run_against_a_busy_store_fails_clearly(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(out / 'warehouse.duckdb')!r}); "
+            "print('locked', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        done = pipeline("run", "--raw", str(REPO / "raw"), "--out", str(out))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode != 0
+    assert "store is busy" in done.stderr
+    assert not (out / "datasets").exists()

@@ -8,12 +8,13 @@ Scoring, per article, on word tokens of the spaCy doc (punctuation and spaces ig
 - Speaker match: the predicted speaker mention overlaps the gold Source span; or the
   predicted canonical name shares a word (its surname or a group noun) with the gold Source
   text or, for a pronoun Source, with the nearest earlier gold Source that is a name (a
-  stand-in for coreference, which PolNeAR does not annotate); a gold relation without a Source matches any speaker (PolNeAR leaves some implicit).
+  stand-in for coreference, which PolNeAR does not annotate); a gold relation without a
+  Source matches any speaker (PolNeAR leaves some implicit).
 - ``all``: every gold relation (PolNeAR marks speech, beliefs and intentions alike). Scored
   twice: with ``belief`` predictions (PolNeAR's scope) and without them (speech only).
-- ``direct``: gold relations whose Content holds a quotation mark (" “ ” or NYT-style ''), and predictions of kind
-  direct or partial; both matched against the full sets, so precision counts a quote
-  prediction right if it matches any gold relation.
+- ``direct``: gold relations whose Content holds a quotation mark (" “ ” or NYT-style ''),
+  and predictions of kind direct or partial; both matched against the full sets, so
+  precision counts a quote prediction right if it matches any gold relation.
 - Speaker accuracy and cue accuracy: over pairs whose content overlap reaches 0.3 whatever
   the speaker (cue right when the predicted cue overlaps the gold Cue span).
 
@@ -309,11 +310,11 @@ def score_rows(rows: list[dict[str, Any]], gold: list[dict[str, Any]], text: str
     for gi, g in enumerate(gold):
         names = {n.lower() for n in [g["speaker"], *g.get("speaker_alternates", [])]}
         a, b = spans[gi]
-        for ri, r in enumerate(rows):
+        for ri, row in enumerate(rows):
             if ri in used:
                 continue
-            cover = max(0, min(b, r["claim_end"]) - max(a, r["claim_start"]))
-            if cover >= 0.5 * (b - a) and (r["speaker_name"] or "").lower() in names:
+            cover = max(0, min(b, row["claim_end"]) - max(a, row["claim_start"]))
+            if cover >= 0.5 * (b - a) and (row["speaker_name"] or "").lower() in names:
                 pairs.append((gi, ri))
                 used.add(ri)
                 break
@@ -322,6 +323,7 @@ def score_rows(rows: list[dict[str, Any]], gold: list[dict[str, Any]], text: str
     optional_rows = {ri for gi, ri in pairs if gold[gi].get("optional")}
     n_pred = len(rows) - len(optional_rows)
     tp = sum(1 for gi in hit_gold if gi in required)
+    matched_rows = {ri for _, ri in pairs}
     p = tp / n_pred if n_pred else 0.0
     r = tp / len(required) if required else 0.0
     kinds = sum(1 for gi, ri in pairs if rows[ri]["claim_kind"] == gold[gi]["kind"])
@@ -337,5 +339,5 @@ def score_rows(rows: list[dict[str, Any]], gold: list[dict[str, Any]], text: str
         "kind_accuracy": round(kinds / len(pairs), 4) if pairs else 0.0,
         "description_accuracy": round(sum(descs) / len(descs), 4) if descs else 0.0,
         "missed": [gold[i]["content"] for i in required if i not in hit_gold],
-        "extra": [rows[i]["claim_text"] for i in range(len(rows)) if i not in {r for _, r in pairs}],
+        "extra": [rows[i]["claim_text"] for i in range(len(rows)) if i not in matched_rows],
     }

@@ -39,6 +39,17 @@ def norm(text: str) -> str:
     return _NON_WORD.sub(" ", text.translate(_DIACRITICS).lower()).strip()
 
 
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def surname(name: str) -> str:
+    """Lookup key of a person's last name ("Robert F. Kennedy Jr." -> "kennedy")."""
+    words = norm(name).split()
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
 @dataclass(frozen=True)
 class Entry:
     """One dictionary actor (person or organization)."""
@@ -117,7 +128,7 @@ def load() -> ActorData:
         )
         for alias in (entry.name, *aliases):
             data.entries.setdefault(norm(alias), entry)
-        data.surnames.setdefault(norm(entry.name).split()[-1], []).append(entry)
+        data.surnames.setdefault(surname(entry.name), []).append(entry)
     for row in _rows("organizations.csv"):
         aliases = tuple(_split(row["aliases"]))
         entry = Entry(

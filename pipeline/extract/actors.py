@@ -35,7 +35,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.actor_coref import PRONOUNS, Seen, antecedent, seen_for
-from pipeline.extract.actor_data import Entry, Role, load, norm
+from pipeline.extract.actor_data import Entry, Role, load, norm, surname
 from pipeline.extract.actor_mentions import NON_NAME_ENTS, Found, scan, title_match
 from pipeline.extract.countries import collective_name, country_name, region_of
 from pipeline.extract.model import Actor, ArticleContext, actor_id
@@ -218,11 +218,12 @@ class ActorResolver:
             self._heads[self.doc[f.start : f.end].root.i] = aid
             words = norm(src.name).split()
             if actor.actor_type == "person" and (len(words) >= 2 or f.entry is not None):
-                for key, index in ((words[-1], self._by_surname), (words[0], self._by_first)):
-                    if key != words[-1] and f.entry is not None:
-                        continue
+                keys = [(surname(src.name), self._by_surname)]
+                if f.entry is None:  # "Sir Digby" for "Digby Jones"; not for dictionary people
+                    keys.append((words[0], self._by_first))
+                for key, index in keys:
                     prev = index.get(key, aid)
-                    index[key] = aid if prev == aid else None
+                    index[key] = aid if prev == aid else None  # two people: ambiguous
 
     def _link_short_names(self) -> None:
         for tok in self.doc:
@@ -237,7 +238,8 @@ class ActorResolver:
 
     def _namesake(self, tok: Token) -> str | None:
         """A bare surname of dictionary people ("Clinton"): the one whose first name the
-        article uses, else a person known only by country and sector when they all agree."""
+        article uses, else (if NER calls it a person) someone known only by the country and
+        sector they all share."""
         entries = self._data.surnames.get(norm(tok.text), [])
         if not entries:
             return None
@@ -246,7 +248,7 @@ class ActorResolver:
         named = [e for e in entries if norm(e.name).split()[0] in self._words]
         if len(named) == 1:
             return self._register(_entry_actor(named[0], None), tok.text, named[0].gender)
-        if len({(e.country, e.sector) for e in entries}) == 1:
+        if tok.ent_type_ == "PERSON" and len({(e.country, e.sector) for e in entries}) == 1:
             e = entries[0]
             actor = Actor(actor_id(tok.text, e.country, e.sector), tok.text, "person", e.country,
                           e.sector)
@@ -467,7 +469,7 @@ def _merge_people(found: list[Found]) -> dict[int, Found]:
     for f in people:
         words = norm(f.name).split()
         if len(words) >= 2:
-            full.setdefault(words[-1], set()).add(norm(f.name))
+            full.setdefault(surname(f.name), set()).add(norm(f.name))
             full.setdefault("first:" + words[0], set()).add(norm(f.name))
     groups: dict[str, list[Found]] = {}
     for f in people:

@@ -189,7 +189,9 @@ def _verb_content(v: Token, kind: str) -> tuple[int, int] | None:
 def _that_clause(v: Token) -> bool:
     """Whether verb v takes a finite 'that' clause (an unlisted verb of saying or thinking)."""
     return any(
-        c.dep_ == "ccomp" and c.i > v.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        c.dep_ == "ccomp"
+        and c.i > v.i
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         for c in v.children
     )
 
@@ -296,7 +298,7 @@ class ClaimFinder:
         quotes = [q for q in self.quotes if q.open < b and q.close > a]
         if quotes:
             q = quotes[0]
-            if q.open <= a + 1 and (q.end >= b - 2 or len(quotes) == 1 and q.end >= b - 2) or q.open <= a + 1 and q.close > b:
+            if q.open <= a + 1 and (q.end >= b - 2 or q.close > b):
                 a, b, kind, run = q.start, q.end, "direct", q.run
             else:
                 kind = "partial"
@@ -366,38 +368,53 @@ class ClaimFinder:
         if b < a:
             return None
         doc = self.doc
-        att = self._shape(doc[a].idx, doc[b].idx + len(doc[b].text), cues.SPEECH, t, sp, "according to")
+        end = doc[b].idx + len(doc[b].text)
+        att = self._shape(doc[a].idx, end, cues.SPEECH, t, sp, "according to")
         return None if att is None else replace(att, cue_end=to.idx + len(to.text))
 
     def from_quotes(self, taken: list[Attribution]) -> list[Attribution]:
-        """Direct quotes not already inside a cue's content."""
-        found: list[Attribution] = []
-        by_run: dict[int, Attribution] = {a.run: a for a in taken if a.run is not None}
-        last_in_para: dict[tuple[int, int], Attribution] = {}
-        for a in taken:
-            if a.kind == "direct":
-                last_in_para[self._para_of(a.start)] = a
+        """Quotes not already inside a cue's content.
+
+        First pass: a cue next to the quote. Second pass, in text order, for direct quotes
+        still without one: a colon introduction, then the speaker of another piece of the
+        same run (a quote continued over paragraphs), of an earlier quote in the paragraph,
+        or of the previous paragraph's last quote when this one opens its paragraph.
+        """
         covered = sorted((a.start, a.end) for a in taken)
-        for q in self.quotes:
-            if any(s <= q.start and q.end <= e + 1 for s, e in covered):
+        todo = [
+            q for q in self.quotes
+            if not any(s <= q.start and q.end <= e + 1 for s, e in covered)
+        ]
+        first: dict[int, Attribution | None] = {id(q): self._quote_cue(q) for q in todo}
+        by_run: dict[int, Attribution] = {}
+        for a in [*taken, *(x for x in first.values() if x is not None)]:
+            if a.run is not None:
+                by_run.setdefault(a.run, a)
+        last_in_para: dict[tuple[int, int], Attribution] = {}
+        found: list[Attribution] = []
+        events = sorted(
+            [(a.start, 0, a, None) for a in taken if a.kind == "direct"]
+            + [(q.start, 1, None, q) for q in todo],
+            key=lambda e: (e[0], e[1]),
+        )
+        for _, _, done, q in events:
+            if done is not None:
+                last_in_para[self._para_of(done.start)] = done
                 continue
-            att = self._quote(q, by_run, last_in_para)
+            assert q is not None
+            att = first[id(q)]
+            if att is None and self._is_direct(q):
+                att = self._colon_intro(q) or self._inherit(q, by_run, last_in_para)
             if att is not None:
                 found.append(att)
                 by_run.setdefault(q.run, att)
-                last_in_para[self._para_of(q.start)] = att
+                if att.kind == "direct":
+                    last_in_para[self._para_of(q.start)] = att
         return found
 
-    def _quote(
-        self,
-        q: Quote,
-        by_run: dict[int, Attribution],
-        last_in_para: dict[tuple[int, int], Attribution],
-    ) -> Attribution | None:
+    def _quote_cue(self, q: Quote) -> Attribution | None:
+        """The quote's claim when a speech verb with a subject is next to it."""
         doc = self.doc
-        first = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if first is None or len(first) == 0:
-            return None
         s_start, s_end = self._region(q)
         direct = self._is_direct(q)
         best: tuple[int, Token, Token] | None = None
@@ -412,25 +429,28 @@ class ClaimFinder:
             dist = min(abs(t.idx - q.open), abs(t.idx - q.close))
             if best is None or dist < best[0]:
                 best = (dist, t, subj)
-        kind = "direct" if direct else "partial"
-        if best is not None:
-            _, cue_tok, subj = best
-            sp = self._speaker(subj)
-            content = _verb_content(cue_tok, cues.SPEECH) if kind == "partial" else None
-            if content is not None and content[0] <= q.open and content[1] >= q.close - 1:
-                shaped = self._shape(*content, cues.SPEECH, cue_tok, sp, cues.cue_text(cue_tok))
-                if shaped is not None:
-                    return shaped
-            return Attribution(
-                q.start, q.end, kind, cues.cue_text(cue_tok), cue_tok.idx,
-                cue_tok.idx + len(cue_tok.text), sp, self._confidence(kind, sp), q.run,
-            )
-        if not direct:
+        if best is None:
             return None
-        colon = self._colon_intro(q)
-        if colon is not None:
-            return colon
-        prev = by_run.get(q.run) if q.continued else None
+        kind = "direct" if direct else "partial"
+        _, cue_tok, subj = best
+        sp = self._speaker(subj)
+        content = _verb_content(cue_tok, cues.SPEECH) if kind == "partial" else None
+        if content is not None and content[0] <= q.open and content[1] >= q.close - 1:
+            shaped = self._shape(*content, cues.SPEECH, cue_tok, sp, cues.cue_text(cue_tok))
+            if shaped is not None:
+                return shaped
+        return Attribution(
+            q.start, q.end, kind, cues.cue_text(cue_tok), cue_tok.idx,
+            cue_tok.idx + len(cue_tok.text), sp, self._confidence(kind, sp), q.run,
+        )
+
+    def _inherit(
+        self,
+        q: Quote,
+        by_run: dict[int, Attribution],
+        last_in_para: dict[tuple[int, int], Attribution],
+    ) -> Attribution | None:
+        prev = by_run.get(q.run)
         if prev is None:
             prev = last_in_para.get(self._para_of(q.start))
         if prev is None and not self.text[self._para_of(q.start)[0] : q.open].strip():
@@ -464,7 +484,9 @@ class ClaimFinder:
         subj = _subject(root, skip=self._quoted) if root.pos_ in ("VERB", "AUX") else None
         cue_tok = root if subj is not None else colon[0]
         if subj is None:
-            names = [t for t in sent if t.i < colon[0].i and t.pos_ == "PROPN" and not self._quoted(t)]
+            names = [
+                t for t in sent if t.i < colon[0].i and t.pos_ == "PROPN" and not self._quoted(t)
+            ]
             if not names or colon[0].i - names[-1].i > 2:
                 return None
             subj = names[-1]

@@ -35,6 +35,21 @@ CARRY_SENTENCES = 2  # how far back an implicit target may be recovered from
 Recent = dict[tuple[str, str], tuple[Actor, int]]
 Made = tuple[Trigger, Actor, str, bool, bool]  # trigger, source, modality, dated, carried
 COUNTERPART_ROOTS = {"04", "11", "16"}
+DOCUMENTS = {
+    "report",
+    "statement",
+    "study",
+    "document",
+    "communique",
+    "dossier",
+    "survey",
+    "newspaper",
+    "agency",
+    "media",
+    "broadcaster",
+    "television",
+    "radio",
+}
 # roots whose events stand without a target actor ("Russia has not made concessions",
 # "activists protested", "troops withdrew", "the U.S. cut off communication")
 MONADIC_ROOTS = {"01", "03", "04", "06", "07", "08", "09", "14", "15", "16", "18", "19", "20"}
@@ -88,6 +103,10 @@ def _resolve_one(actors: ActorResolver, tok: Token) -> list[Actor]:
 def _inner_heads(tok: Token) -> list[Token]:
     """Where the actor sits when the phrase head is not it: "Hundreds of UN troops",
     "opponents of the Senate", a name the parser hung under a date ("Assad Tuesday")."""
+    if tok.lemma_.lower() in DOCUMENTS:  # "a report released in the Rwandan capital said"
+        return [t for t in tok.subtree if t.ent_type_ in {"GPE", "NORP", "ORG"} and t is not tok][
+            :1
+        ]
     if tok.ent_type_ in {"DATE", "TIME"}:
         return [
             c for c in tok.children if c.dep_ == "compound" and c.ent_type_ not in {"DATE", "TIME"}
@@ -287,7 +306,9 @@ def _implicit_counterparts(rows: list[Row], made: list[Made]) -> None:
                     for col in ("id", "name", "country", "sector"):
                         row[f"actor2_{col}"] = other[f"{side}_{col}"]
                     tgt = Actor(other[f"{side}_id"], other[f"{side}_name"], "group", country)
-                    row["confidence"] = confidence(trig, src, tgt, mod, True, dated, row["cameo_code"])
+                    row["confidence"] = confidence(
+                        trig, src, tgt, mod, True, dated, row["cameo_code"]
+                    )
                     break
             if row["actor2_id"] is not None:
                 break

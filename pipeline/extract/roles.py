@@ -464,8 +464,8 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
         objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "dative"}]
         for o in objs:
             if m.obj is None or o.i != m.obj.i:
-                # "condemned Russia's invasion": the owner of an act is the one targeted
-                groups.append([c for c in o.children if c.dep_ == "poss"])
+                # "condemned Russia's invasion", "an attack by X": the act's owner is targeted
+                groups.append([c for c in o.children if c.dep_ == "poss"] + _pobjs(o, {"by"}))
                 groups.append([o])
         for o in objs:  # "halted aid to Ukraine", "declined a ceasefire agreed by the U.S."
             groups.append(_object_owner(o))

@@ -137,7 +137,9 @@ class SpeakerFinder:
         start, end = head.idx, head.idx + len(head.text)
         if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
             noun = head.head.head  # "X, who said ...": the relative clause's noun
-            found = self.speaker(noun) if noun.i != head.i and noun.pos_ in ("NOUN", "PROPN") else None
+            found = None
+            if noun.i != head.i and noun.pos_ in ("NOUN", "PROPN"):
+                found = self.speaker(noun)
             if found is None:
                 return Speaker(start, end, None, None, None, True)
             return Speaker(start, end, found.name, found.actor_id, found.description, True)
@@ -145,6 +147,8 @@ class SpeakerFinder:
             return None
         if head.lower_ in ("it", "this", "that"):
             return Speaker(start, end, None, None, None, True)
+        if head.lower_ in FIRST or head.lower_ in ("you", "ya", "y'all"):
+            return None  # first or second person outside quotes: a transcript, not a report
         if head.pos_ == "PRON" or head.lower_ in PERSONAL | PLURAL:
             return self._pronoun(head)
         if head.pos_ not in ("NOUN", "PROPN", "NUM"):
@@ -194,6 +198,7 @@ class SpeakerFinder:
         actor: Actor | None,
         pronoun: bool,
     ) -> Speaker:
+        aid: str | None
         if actor is not None:  # the resolver's canonical actor wins
             aid, name = actor.actor_id, actor.name
             description = description or actor.description
