@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from pipeline import scores
 from pipeline.ledger import StoreBusyError, connect
 
 OUT = click.option(
@@ -214,6 +215,13 @@ def query(sql: str, out: Path, fmt: str) -> None:
         click.echo(frame.to_string(index=False, max_colwidth=60))
 
 
+SAVE = click.option(
+    "--save",
+    is_flag=True,
+    help="Record the figures in docs/evaluation.json (carried by every release).",
+)
+
+
 @main.group("eval")
 def evaluate() -> None:
     """Score the extractors on gold data."""
@@ -225,12 +233,16 @@ def evaluate() -> None:
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     default=SHARED_DATA / "petrarch" / "PETR2_GSR_validation.xml",
 )
-def eval_events(gold: Path) -> None:
+@SAVE
+def eval_events(gold: Path, save: bool) -> None:
     """Score the event coder on a PETRARCH gold file (GSR validation or unit-test records)."""
     from pipeline.evaluate.events import evaluate as score
     from pipeline.evaluate.events import format_report
 
-    click.echo(format_report(score(gold)))
+    result = score(gold)
+    click.echo(format_report(result))
+    if save:
+        scores.save(f"events:{gold.stem}", gold.name, result)
 
 
 @evaluate.command("claims")
@@ -242,12 +254,18 @@ def eval_events(gold: Path) -> None:
 )
 @click.option("--split", default="dev", show_default=True)
 @click.option("--limit", type=int, default=None, help="Score only the first N articles.")
-def eval_claims(data: Path, split: str, limit: int | None) -> None:
+@SAVE
+def eval_claims(data: Path, split: str, limit: int | None, save: bool) -> None:
     """Score the claim extractor on PolNeAR attributions."""
     from pipeline.evaluate.claims import evaluate as score
     from pipeline.evaluate.claims import format_report
 
-    click.echo(format_report(score(data, split=split, limit=limit)))
+    result = score(data, split=split, limit=limit)
+    click.echo(format_report(result))
+    if save:
+        scores.save(
+            f"claims:polnear-{split}", f"PolNeAR {split} ({limit or 'all'} articles)", result
+        )
 
 
 class _store:

@@ -351,10 +351,12 @@ class ActorResolver:
     def _places(self, tok: Token) -> list[Place]:
         """Countries (or regions) that modify a noun: "U.S. and Russian", "from Russia"."""
         out: list[Place] = []
-        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+        # "his Brazilian counterpart": the adjective beats the possessor
+        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.dep_ != "poss"]
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ORIGIN_PREPS:
                 mods.extend(c for c in prep.children if c.dep_ == "pobj")
+        mods.extend(c for c in tok.children if c.dep_ == "poss")
         for mod in mods:
             for m in sorted([mod, *mod.conjuncts], key=lambda t: t.i):
                 place = self._place_of(m)
@@ -403,10 +405,13 @@ class ActorResolver:
     def _role_actor(self, tok: Token) -> list[Actor]:
         """A singular role noun: a named person holding it here, or a generic person."""
         lemma = tok.lemma_.lower()
-        if tok.dep_ in {"compound", "nmod"} and tok.head.i in self._heads:
-            named = self._actors[self._heads[tok.head.i]]  # "Labour leader Jo Bloggs"
-            if named.actor_type == "person":
-                return [named]
+        top = tok
+        for _ in range(3):  # "NATO Secretary General Mark Rutte": up the compound chain
+            if top.dep_ not in {"compound", "nmod"}:
+                break
+            top = top.head
+            if top.i in self._heads and self._actors[self._heads[top.i]].actor_type == "person":
+                return [self._actors[self._heads[top.i]]]  # "Labour leader Jo Bloggs"
         places = self._places(tok)
         iso = places[0][0] if places else None
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):

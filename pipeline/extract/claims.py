@@ -393,7 +393,7 @@ class ClaimFinder:
         last_in_para: dict[tuple[int, int], Attribution] = {}
         found: list[Attribution] = []
         events = sorted(
-            [(a.start, 0, a, None) for a in taken if a.kind == "direct"]
+            [(a.start, 0, a, None) for a in taken if a.kind in ("direct", "partial")]
             + [(q.start, 1, None, q) for q in todo],
             key=lambda e: (e[0], e[1]),
         )
@@ -408,8 +408,7 @@ class ClaimFinder:
             if att is not None:
                 found.append(att)
                 by_run.setdefault(q.run, att)
-                if att.kind == "direct":
-                    last_in_para[self._para_of(q.start)] = att
+                last_in_para[self._para_of(q.start)] = att
         return found
 
     def _quote_cue(self, q: Quote) -> Attribution | None:

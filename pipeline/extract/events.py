@@ -52,11 +52,16 @@ DOCUMENTS = {
 }
 # roots whose events stand without a target actor ("Russia has not made concessions",
 # "activists protested", "troops withdrew", "the U.S. cut off communication")
-MONADIC_ROOTS = {"01", "03", "04", "06", "07", "08", "09", "14", "15", "16", "18", "19", "20"}
+MONADIC_ROOTS = {"03", "04", "06", "07", "08", "09", "14", "15", "16", "18", "19", "20"}
 # a nominal mention with no target ("Russia's invasion") mostly refers back to an event
 # reported elsewhere; only a few kinds stand alone as nouns ("Russia's concessions")
 NOMINAL_MONADIC_ROOTS = {"08", "14", "15", "16"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+
+
+def _placed(actor: Actor) -> bool:
+    """An actor with a country or a sector (a state, its agencies, parties, armed groups...)."""
+    return bool(actor.country or actor.sector)
 
 
 def _speech(trig: Trigger) -> Trigger:
@@ -245,6 +250,8 @@ def sentence_events(
             code = "044"  # met in a third country
         entry = codebook.lookup(code)
         iso, precision, date_text = _date(sent, trig, ctx.published_at)
+        # political event data: someone on either side must be a state or a known sector
+        pairs = [(s_, t_) for s_, t_ in pairs if _placed(s_) or (t_ is not None and _placed(t_))]
         pairs = pairs[:MAX_ROWS_PER_TRIGGER]
         for src, tgt in pairs:
             key = (entry.root, src.actor_id, tgt.actor_id if tgt else None)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline import scores
 from pipeline.release.contract import TABLES, table_description, table_schema
 from pipeline.release.csvsafe import RULE
 
@@ -119,6 +120,7 @@ def datapackage(
         "contributors": [{"title": "newsledger pipeline", "role": "author"}],
         "x-csv-escaping": RULE,
         "x-newsledger": meta,
+        "x-evaluation": scores.for_release(),
         "resources": resources,
     }
 
