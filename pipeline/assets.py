@@ -3,6 +3,7 @@
 Each asset only calls its stage module; all logic lives there.
 """
 
+from collections.abc import Iterator
 from dataclasses import asdict
 
 import dagster as dg
@@ -12,6 +13,7 @@ from pipeline.ledger import RELEASE_PUBLISHED, NewEntry
 from pipeline.query import refresh_snapshot
 from pipeline.release import publish
 from pipeline.resources import Warehouse
+from schemas.tables import PUBLISHED
 
 GROUP = "newsledger"
 
@@ -41,6 +43,7 @@ def article_extractions(
     All pending articles go through one batched spaCy pass; each result is a new ledger entry
     that supersedes older extractions of the same article.
     """
+
     def progress(done: int, total: int) -> None:
         if done == total or done % max(1, total // 10) == 0:
             context.log.info(f"extract: {done}/{total} articles")
@@ -52,35 +55,81 @@ def article_extractions(
     )
 
 
-@dg.asset(group_name=GROUP, kinds={"pandera", "duckdb"}, deps=[article_extractions])
+TABLE_DOCS = {
+    "articles": "Every ingested article with its metadata (the text stays in the warehouse).",
+    "events": "Event mentions: who did what to whom, CAMEO/PLOVER-coded, with evidence, "
+    "modality, date, place and the group linking mentions of one real-world event.",
+    "claims": "Attributed statements: speaker, cue, kind and content, with evidence offsets.",
+    "actors": "Resolved actors (people, organisations, countries, groups) named by events "
+    "and claims, with country, sector and mention counts.",
+}
+PREVIEW = {
+    "articles": ["title", "outlet", "published_at", "word_count"],
+    "events": ["actor1_name", "event_label", "actor2_name", "modality", "event_date"],
+    "claims": ["speaker_name", "cue", "claim_kind", "claim_text"],
+    "actors": ["name", "actor_type", "country", "sector", "mention_count"],
+}
+
+
+def column_schema(table: str) -> dg.TableSchema:
+    """The Dagster column schema of a table, from its Pandera model."""
+    schema = PUBLISHED[table].to_schema()
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(
+                name,
+                str(column.dtype),
+                description=column.description,
+                constraints=dg.TableColumnConstraints(nullable=column.nullable),
+            )
+            for name, column in schema.columns.items()
+        ]
+    )
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            name,
+            description=doc,
+            group_name=GROUP,
+            kinds={"pandera", "duckdb"},
+            deps=[article_extractions],
+            metadata={"dagster/column_schema": column_schema(name)},
+        )
+        for name, doc in TABLE_DOCS.items()
+    ],
+    can_subset=False,
+)
 def warehouse_tables(
     context: dg.AssetExecutionContext, warehouse: Warehouse
-) -> dg.MaterializeResult:
-    """The analyst tables (articles, events, claims, actors), rebuilt from the ledger and validated.
+) -> Iterator[dg.MaterializeResult]:
+    """The analyst tables, rebuilt from the ledger alone and validated with the Pandera models.
 
-    Rows failing their Pandera model or whose offsets do not match the article text go to the
-    quarantine table with the failing check; nothing is silently dropped.
+    Rows failing their model, or whose offsets do not slice the article text to their evidence,
+    go to the quarantine table with the failing check; nothing is silently dropped.
     """
     with warehouse.ledger() as ledger:
         projection = project.build(ledger)
         project.write(ledger.con, projection)
     context.log.info(f"project: {projection.counts()} from {projection.ledger_head} ledger entries")
-    events = projection.tables["events"]
-    preview = events[["actor1_name", "cameo_code", "event_label", "actor2_name", "modality"]].head(
-        10
-    )
-    return dg.MaterializeResult(
-        metadata={
-            **{f"rows_{name}": n for name, n in projection.counts().items()},
-            "ledger_head": projection.ledger_head,
-            "events_preview": dg.MetadataValue.md(
-                preview.to_markdown(index=False) if len(preview) else "(none)"
-            ),
-        }
-    )
+    quarantined = projection.quarantine["table_name"].value_counts()
+    for name, frame in projection.tables.items():
+        preview = frame[PREVIEW[name]].head(10)
+        yield dg.MaterializeResult(
+            asset_key=name,
+            metadata={
+                "dagster/row_count": len(frame),
+                "quarantined_rows": int(quarantined.get(name, 0)),
+                "ledger_head": projection.ledger_head,
+                "preview": dg.MetadataValue.md(
+                    preview.to_markdown(index=False) if len(preview) else "(no rows)"
+                ),
+            },
+        )
 
 
-@dg.asset_check(asset=warehouse_tables, description="No row or input was quarantined.")
+@dg.asset_check(asset="events", description="No input, and no row of any table, was quarantined.")
 def nothing_quarantined(warehouse: Warehouse) -> dg.AssetCheckResult:
     with warehouse.ledger() as ledger:
         rows = ledger.con.execute(
@@ -95,24 +144,26 @@ def nothing_quarantined(warehouse: Warehouse) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(
-    asset=warehouse_tables,
-    description="Every row's offsets slice the article text to its evidence.",
-)
-def evidence_matches_text(warehouse: Warehouse) -> dg.AssetCheckResult:
-    with warehouse.ledger() as ledger:
-        bad = {
-            table: ledger.con.execute(
+def _offset_check(table: str) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=table,
+        name=f"{table}_evidence_matches_text",
+        description="Every row's offsets slice the article text to its evidence_text.",
+    )
+    def check(warehouse: Warehouse) -> dg.AssetCheckResult:
+        with warehouse.ledger() as ledger:
+            row = ledger.con.execute(
                 f"""SELECT count(*) FROM {table} t JOIN article_texts a USING (article_id)
                     WHERE substring(a.text, t.char_start + 1, t.char_end - t.char_start)
                         <> t.evidence_text"""
-            ).fetchone()[0]  # type: ignore[index]
-            for table in ("events", "claims")
-        }
-    return dg.AssetCheckResult(passed=sum(bad.values()) == 0, metadata=bad)
+            ).fetchone()
+        bad = int(row[0]) if row else 0
+        return dg.AssetCheckResult(passed=bad == 0, metadata={"mismatched_rows": bad})
+
+    return check
 
 
-@dg.asset(group_name=GROUP, kinds={"parquet", "csv"}, deps=[warehouse_tables])
+@dg.asset(group_name=GROUP, kinds={"parquet", "csv"}, deps=list(TABLE_DOCS))
 def dataset_release(
     context: dg.AssetExecutionContext, warehouse: Warehouse
 ) -> dg.MaterializeResult:
@@ -169,4 +220,4 @@ def dataset_release(
 
 
 ASSETS = [raw_articles, article_extractions, warehouse_tables, dataset_release]
-CHECKS = [nothing_quarantined, evidence_matches_text]
+CHECKS = [nothing_quarantined, _offset_check("events"), _offset_check("claims")]

@@ -50,7 +50,6 @@ def run(raw: Path, out: Path) -> None:
     meta = report.metadata
     ingest = meta.get("raw_articles", {})
     extract = meta.get("article_extractions", {})
-    tables = meta.get("warehouse_tables", {})
     release = meta.get("dataset_release", {})
     click.echo(
         f"  ingest   : {ingest.get('added', 0)} new article(s), "
@@ -61,11 +60,11 @@ def run(raw: Path, out: Path) -> None:
         f"({extract.get('events', 0)} events, {extract.get('claims', 0)} claims), "
         f"{extract.get('failed', 0)} failed; extractor {extract.get('extractor_version')}"
     )
+    tables = {name: meta.get(name, {}) for name in ("articles", "events", "claims", "actors")}
     click.echo(
         "  tables   : "
-        + ", ".join(
-            f"{k.removeprefix('rows_')} {v}" for k, v in tables.items() if k.startswith("rows_")
-        )
+        + ", ".join(f"{name} {m.get('dagster/row_count', 0)}" for name, m in tables.items())
+        + f"; {sum(m.get('quarantined_rows', 0) for m in tables.values())} row(s) quarantined"
     )
     if release.get("published"):
         click.echo(

@@ -14,11 +14,19 @@ from pipeline.sensors import raw_folder_sensor
 def test_definitions_load_with_assets_sensor_and_schedule() -> None:
     repo = defs.get_repository_def()
     keys = {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()}
-    assert keys == {"raw_articles", "article_extractions", "warehouse_tables", "dataset_release"}
+    assert keys == {
+        "raw_articles",
+        "article_extractions",
+        "articles",
+        "events",
+        "claims",
+        "actors",
+        "dataset_release",
+    }
     assert repo.get_sensor_def("raw_folder_sensor").job_name == "newsledger_job"
     schedule = repo.get_schedule_def("daily_newsledger")
     assert schedule.cron_schedule == "0 6 * * *"
-    assert len(list(repo.asset_checks_defs_by_key)) == 2
+    assert len(list(repo.asset_checks_defs_by_key)) == 3
     for key in keys:  # every asset explains its business meaning in the UI
         assert repo.asset_graph.get(dg.AssetKey(key)).description
 

@@ -53,6 +53,7 @@ DOCUMENTS = {
 # roots whose events stand without a target actor ("Russia has not made concessions",
 # "activists protested", "troops withdrew", "the U.S. cut off communication")
 MONADIC_ROOTS = {"03", "04", "06", "07", "08", "09", "14", "15", "16", "18", "19", "20"}
+MONADIC_CODES = {"015", "016", "017"}  # claiming or denying responsibility, symbolic acts
 # a nominal mention with no target ("Russia's invasion") mostly refers back to an event
 # reported elsewhere; only a few kinds stand alone as nouns ("Russia's concessions")
 NOMINAL_MONADIC_ROOTS = {"08", "14", "15", "16"}
@@ -238,6 +239,7 @@ def sentence_events(
         standalone = MONADIC_ROOTS if trig.kind == "verb" else NOMINAL_MONADIC_ROOTS
         if (
             not targets
+            and code not in MONADIC_CODES
             and code[:2] not in standalone | COUNTERPART_ROOTS
             and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS)
         ):
@@ -293,7 +295,13 @@ def sentence_events(
             )
     _implicit_counterparts(rows, made)
     # criticism with nobody criticised is no event (talks and cut relations may stand alone)
-    return [r for r in rows if r["actor2_id"] is not None or r["cameo_root"] in MONADIC_ROOTS]
+    return [
+        r
+        for r in rows
+        if r["actor2_id"] is not None
+        or r["cameo_root"] in MONADIC_ROOTS
+        or r["cameo_code"] in MONADIC_CODES
+    ]
 
 
 def _implicit_counterparts(rows: list[Row], made: list[Made]) -> None:

@@ -469,12 +469,18 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
                 groups.append([o])
         for o in objs:  # "halted aid to Ukraine", "declined a ceasefire agreed by the U.S."
             groups.append(_object_owner(o))
-            if m.obj is not None and o.i == m.obj.i and (
-                trig.code.startswith("084") or o.ent_type_ in ACTOR_ENTS
+            if (
+                m.obj is not None
+                and o.i == m.obj.i
+                and (trig.code.startswith("084") or o.ent_type_ in ACTOR_ENTS)
             ):
                 groups.append([o])  # "released the mayor", "freed Palestinian prisoners"
         groups.append(_pobjs(tok, TARGET_PREPS))
         groups.append(_pobjs(tok, {"for"}))  # "issued arrest warrants for two Brazilian men"
+        # "expressed appreciation for China's assistance"
+        groups.append(
+            [c for p in _pobjs(tok, TARGET_PREPS | {"for"}) for c in p.children if c.dep_ == "poss"]
+        )
         if m.obj is not None and m.obj.dep_ == "pobj":
             groups.append(_object_owner(m.obj))
     if inner is not None:

@@ -92,7 +92,10 @@ def _object_heads(tok: Token) -> list[Token]:
 def _object_words(obj: Token) -> set[str]:
     """Lemmas that can match an object slot: the head and its compounds ("intelligence sharing")."""
     words = {_lemma(obj)}
-    words.update(_lemma(c) for c in obj.children if c.dep_ in {"compound", "amod"})
+    for c in obj.children:
+        if c.dep_ in {"compound", "amod", "nmod"}:
+            words.add(_lemma(c))
+            words.update(_lemma(x) for x in c.conjuncts)  # "arms or security guarantees"
     return words
 
 
@@ -130,5 +133,7 @@ def match(tok: Token) -> Match | None:
             if hit is None:
                 continue
             return Match(p, hit, prep_tok)
+        if pos == "verb" and any(c.dep_ == "oprd" for c in tok.children):
+            continue  # "called it impressive", "named him envoy": naming, not the event
         return Match(p, None, prep_tok)
     return None
