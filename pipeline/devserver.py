@@ -17,6 +17,7 @@ from pipeline.runner import dagster_home
 
 
 def main() -> int:
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in background
     out = Path(os.environ.get("NEWSLEDGER_OUT", "outputs"))
     env = {**os.environ, "DAGSTER_HOME": str(dagster_home(out))}
     cmd = [sys.executable, "-m", "dagster", "dev", "-m", "pipeline.definitions", *sys.argv[1:]]

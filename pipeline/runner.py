@@ -17,7 +17,14 @@ from pipeline.definitions import build
 from pipeline.resources import Warehouse
 from pipeline.sensors import newsledger_job
 
-INSTANCE_SETTINGS = "telemetry:\n  enabled: false\n"
+# One run at a time: DuckDB has one writer, so queued sensor/schedule runs wait their turn.
+INSTANCE_SETTINGS = """\
+telemetry:
+  enabled: false
+concurrency:
+  runs:
+    max_concurrent_runs: 1
+"""
 QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 

@@ -107,6 +107,14 @@ def test_demonym_groups_and_metonyms() -> None:
     assert got["officials"].actor_id == got["Kremlin"].actor_id  # type: ignore[union-attr]
 
 
+def test_capital_as_place_is_the_country() -> None:
+    doc, r = parse("Envoys met in Riyadh on Monday. Riyadh said the talks went well.")
+    place, actor = r.resolve_token(tok(doc, "Riyadh", 0)), r.resolve_token(tok(doc, "Riyadh", 1))
+    assert r.is_place(tok(doc, "Riyadh", 0)) and not r.is_place(tok(doc, "Riyadh", 1))
+    assert place is not None and (place.actor_type, place.country) == ("country", "SAU")
+    assert actor is not None and (actor.country, actor.sector) == ("SAU", "GOV")
+
+
 def test_opposition_and_protesters() -> None:
     a = resolve("The Georgian opposition called a strike as demonstrators filled the square.",
                 "opposition")
@@ -168,6 +176,16 @@ def test_apposition_description_country_and_short_name() -> None:
     assert full.country == "GBR" and full.sector == "GOV"
     assert full.description is not None
     assert full.description.startswith("former British envoy to the United Nations")
+
+
+def test_abbreviated_title_and_party_apposition() -> None:
+    text = "Sen. Maxine Thornbury, a Vermont Democrat, said she would oppose the nominee."
+    doc, r = parse(text)
+    a = r.resolve_token(tok(doc, "Thornbury"))
+    assert a is not None and (a.name, a.country, a.sector) == ("Maxine Thornbury", "USA", "LEG")
+    assert a.description == "Sen."
+    she = r.resolve_token(tok(doc, "she"))
+    assert she is not None and she.actor_id == a.actor_id
 
 
 def test_dictionary_person_despite_ner_label_and_short_name() -> None:
@@ -263,6 +281,13 @@ def test_they_refers_to_plural_group() -> None:
     doc, r = parse("Pakistani officials said they would attend the talks in Doha.")
     a = r.resolve_token(tok(doc, "they"))
     assert a is not None and (a.country, a.sector) == ("PAK", "GOV")
+
+
+def test_they_after_coordinated_people_gives_each() -> None:
+    text = "Mr. Okafor and Mr. Lindqvist met in Geneva. They said the meeting was useful."
+    doc, r = parse(text)
+    names = [a.name for a in r.resolve_all(tok(doc, "They"))]
+    assert names == ["Okafor", "Lindqvist"]
 
 
 def test_relative_pronoun_refers_to_its_noun() -> None:

@@ -66,8 +66,8 @@ def compatible(pron: str, s: Seen, head: int = -1) -> bool:
             return False
         want = "m" if pron in MALE else "f"
         return s.gender in (None, want)
-    if pron in PLURAL:
-        return s.plural and s.actor_type in {"group", "country", "organization"}
+    if pron in PLURAL:  # groups, or coordinated names ("Grassley and Leahy ... they")
+        return s.plural and (s.actor_type in {"group", "country", "organization"} or bool(s.conj))
     single = not s.plural or head in s.conj  # "the U.S. and its allies"
     return single and s.actor_type in {"country", "organization", "group"}
 

@@ -21,7 +21,7 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PREFIX_WORDS = {"former", "then", "acting", "deputy", "senior", "chief", "top", "interim",
                 "outgoing", "incoming", "ex", "vice", "current", "now", "longtime"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness",
-              "baron", "prof", "madam", "monsieur", "herr", "sen", "rep"}
+              "baron", "prof", "madam", "monsieur", "herr"}
 FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "baroness", "madam", "queen", "princess",
                 "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "duchess"}
 MALE_WORDS = {"mr", "sir", "lord", "baron", "monsieur", "herr", "king", "prince", "spokesman",
@@ -123,11 +123,16 @@ def describe_all(doc: Doc, start: int, end: int) -> list[Span]:
         if span is not None:
             out.append(span)
     after = end + 1 if end < len(doc) and doc[end].lower_ in {"'s", "’s"} else end
+    if after + 3 < len(doc) and doc[after].text == "," and doc[after + 1].like_num and (
+        doc[after + 2].text == ","
+    ):
+        after += 2  # "Olena Kovalenko, 34, a teacher"
     if after < len(doc) and doc[after].text == ",":
         for child in head.children:
             if (child.dep_ == "appos" and child.left_edge.i == after + 1
                     and child.pos_ in {"NOUN", "PROPN"}
-                    and (title_in(list(child.subtree)) is not None or child.pos_ == "NOUN")):
+                    and (title_in(list(child.subtree)) is not None or child.pos_ == "NOUN"
+                         or child.ent_type_ == "NORP")):  # "a South Carolina Republican"
                 span = _clean(doc[child.left_edge.i : child.right_edge.i + 1])
                 if span is not None:
                     out.append(span)
@@ -137,7 +142,9 @@ def describe_all(doc: Doc, start: int, end: int) -> list[Span]:
     if (head.dep_ == "appos" and parent.i < first and parent.pos_ == "NOUN"
             and first > 0 and doc[first - 1].text == ","):
         span = _clean(doc[parent.left_edge.i : first])
-        if span is not None and "\n" not in span.text:
+        if span is not None and "\n" not in span.text and not any(
+            t.ent_type_ == "PERSON" for t in span
+        ):
             out.append(span)
     return out
 
@@ -202,6 +209,8 @@ def _found_from_hit(doc: Doc, i: int, end: int, hit: tuple[str, object]) -> Foun
 
 
 def _name_token(tok: Token) -> bool:
+    if tok.text.endswith(".") and (norm(tok.text) in HONORIFICS or norm(tok.text) in load().titles):
+        return True  # "Mr.", "Dr." and "Sen." start a name run
     if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
         return (_capitalised(tok) and tok.is_alpha) or (tok.text.endswith(".") and len(tok) == 2)
     return False

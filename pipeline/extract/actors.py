@@ -1,8 +1,9 @@
 """Actor resolution within one article: names, titles, groups and pronouns to actors.
 
 Built once per doc. Construction makes one pass over the doc (``actor_mentions.scan``
-for names, then one token loop for short names, demonyms, group nouns and pronouns);
-the ``resolve_*`` calls afterwards are dictionary lookups on that index, cached per token.
+for names, indexed by ``actor_index.ActorIndex``; then one token loop for short names,
+demonyms, group nouns and pronouns, ``actor_coref``); the ``resolve_*`` calls afterwards
+are dictionary lookups on that index, cached per token. No model call is made.
 
 What an actor is:
 
@@ -29,51 +30,32 @@ event can be coded once per actor pair.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.actor_coref import PRONOUNS, Seen, antecedent, seen_for
-from pipeline.extract.actor_data import Entry, Role, load, norm, surname
-from pipeline.extract.actor_mentions import NON_NAME_ENTS, Found, scan, title_match
+from pipeline.extract.actor_data import Role, norm
+from pipeline.extract.actor_index import INSTITUTIONAL, ActorIndex, Place
 from pipeline.extract.countries import collective_name, country_name, region_of
 from pipeline.extract.model import Actor, ArticleContext, actor_id
 
-WEAK_TITLES = {"chairman", "chair", "director", "head", "chief", "executive", "spokesman",
-               "spokeswoman", "spokesperson", "official", "adviser", "advisor", "aide",
-               "leader", "commissioner", "secretary", "fellow", "senior fellow", "president"}
-INSTITUTIONAL = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 ORIGIN_PREPS = {"from", "of", "in"}
 PHRASE_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "quantmod"}
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
 RELATIVES = {"who", "whom", "whose", "which", "that"}
-Place = tuple[str | None, str | None]  # (iso3, region name)
 
 
-class ActorResolver:
+class ActorResolver(ActorIndex):
     """Resolves noun phrases, names and pronouns of one article to actors."""
 
     def __init__(self, doc: Doc, ctx: ArticleContext) -> None:
-        self.doc = doc
-        self.ctx = ctx
-        self._data = load()
+        super().__init__(doc, ctx)
         self._used: dict[str, Actor] = {}
-        self._actors: dict[str, Actor] = {}
-        self._aliases: dict[str, set[str]] = {}
-        self._gender: dict[str, str | None] = {}
-        self._generic: set[str] = set()
-        self._cover: dict[int, str] = {}  # token index -> actor id of a name mention
-        self._heads: dict[int, str] = {}  # head token of each name mention -> actor id
-        self._pron: dict[int, str] = {}  # pronoun token -> actor id
+        self._ante: dict[int, int] = {}  # pronoun token -> head token of its first antecedent
         self._cache: dict[int, list[Actor]] = {}
         self._sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
-        found = scan(doc)
-        self._by_surname: dict[str, str | None] = {}
-        self._by_first: dict[str, str | None] = {}
-        self.main_country: str | None = self._pick_main_country(found)
-        self._add_found(found)
-        self._link_short_names()
         self._resolve_pronouns()
 
     # ---------------------------------------------------------------- public API
@@ -97,6 +79,9 @@ class ActorResolver:
     def resolve_all(self, token: Token) -> list[Actor]:
         """Every actor of a coordinated phrase: one per conjunct, in text order."""
         out: dict[str, Actor] = {}
+        ante = self._ante.get(token.i)
+        if ante is not None and ante != token.i:  # "Grassley and Leahy ... they say"
+            token = self.doc[ante]
         for tok in sorted([token, *token.conjuncts], key=lambda t: t.i):
             for actor in self._resolve(tok):
                 out.setdefault(actor.actor_id, self._use(actor))
@@ -118,162 +103,18 @@ class ActorResolver:
         """False for generic role actors ("a senior official") that carry no proper name."""
         return actor.actor_id not in self._generic
 
+    def is_place(self, token: Token) -> bool:
+        """Whether the token is where something happens ("in Moscow", "at the White House"):
+        such a capital resolves to its country, not its government."""
+        t = token
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE
+
     def mentions(self) -> dict[int, Actor]:
         """Token index -> actor, for every named mention and resolved pronoun."""
         ids = {**self._cover, **self._pron}
         return {i: self._actors[a] for i, a in sorted(ids.items())}
-
-    # ---------------------------------------------------------------- construction
-
-    def _register(self, actor: Actor, alias: str | None = None, gender: str | None = None) -> str:
-        aid = actor.actor_id
-        known = self._actors.get(aid)
-        if known is None:
-            self._actors[aid] = actor
-            self._gender[aid] = gender
-        elif known.description is None and actor.description is not None:
-            self._actors[aid] = replace(known, description=actor.description)
-        if alias:
-            self._aliases.setdefault(aid, set()).add(alias)
-        return aid
-
-    def _actor_from(self, f: Found) -> Actor:
-        desc = f.description.text if f.description is not None else None
-        e = f.entry
-        if e is not None:
-            return _entry_actor(e, desc)
-        if f.kind == "country":
-            iso = f.country or ""
-            name = country_name(iso)
-            qid = self._data.country_qids.get(iso)
-            return Actor(actor_id(name, iso, None, qid), name, "country", iso, None, qid)
-        if f.kind == "metonym":
-            name = collective_name(f.country, f.sector, f.name)
-            return Actor(actor_id(name, f.country, f.sector), name, "organization", f.country,
-                         f.sector)
-        if f.kind == "organization":
-            country = f.country
-            if country is None and f.sector in INSTITUTIONAL:
-                country = self.main_country  # "the Home Office" in a British story
-            return Actor(actor_id(f.name, country, f.sector), f.name, "organization",
-                         country, f.sector)
-        country, sector = None, None
-        for desc_span in (f.description, *f.extra):
-            c, sec = self._from_description(desc_span)
-            country, sector = country or c, sector or sec
-        namesakes = self._data.surnames.get(norm(f.name).split()[-1], [])
-        if namesakes and len({(e.country, e.sector) for e in namesakes}) == 1:
-            country = namesakes[0].country  # "President Bush": which one is unsure, not where
-            sector = sector or namesakes[0].sector
-        if country is None and sector in INSTITUTIONAL:
-            country = self.main_country
-        return Actor(actor_id(f.name, country, sector), f.name, "person", country, sector,
-                     description=desc)
-
-    def _from_description(self, desc: Span | None) -> Place:
-        """(country, sector) of an unknown person from their title or apposition."""
-        if desc is None:
-            return None, None
-        match = title_match(list(desc))
-        sector = match[1].sector if match else None
-        country = None
-        for tok in desc:
-            if tok.pos_ == "ADP" and tok.lower_ != "of":
-                break
-            if tok.i + 2 < len(self.doc) and self.doc[tok.i + 2].lower_ == "based":
-                continue  # "a Moscow-based US lawyer"
-            country = self._country_word(tok)
-            if country:
-                break
-        if match is None or match[0] in WEAK_TITLES:  # "Kremlin spokesman": the body decides
-            for tok in desc:
-                aid = self._cover.get(tok.i)
-                body = self._actors[aid] if aid else None
-                if norm(tok.text) in self._data.metonyms:
-                    continue  # "at a bank in Tokyo": a place, not the employer
-                if body is not None and body.actor_type == "organization" and body.sector:
-                    return country or body.country, body.sector
-        return country, sector
-
-    def _country_word(self, tok: Token) -> str | None:
-        aid = self._cover.get(tok.i) or self._pron.get(tok.i)
-        if aid:
-            return self._actors[aid].country
-        key = norm(tok.text)
-        return self._data.demonyms.get(key) or self._data.countries.get(key)
-
-    def _add_found(self, found: list[Found]) -> None:
-        merged = _merge_people(found)
-        made: dict[int, Actor] = {}
-        # names of organisations and known people first: unknown people's descriptions use them
-        for f in sorted(found, key=lambda f: id(f) in merged):
-            src = merged.get(id(f), f)
-            if id(src) not in made:
-                made[id(src)] = self._actor_from(src)
-            actor = made[id(src)]
-            gender = f.entry.gender if f.entry else src.gender
-            aid = self._register(actor, self.doc[f.start : f.end].text, gender)
-            for i in range(f.start, f.end):
-                self._cover[i] = aid
-            self._heads[self.doc[f.start : f.end].root.i] = aid
-            words = norm(src.name).split()
-            if actor.actor_type == "person" and (len(words) >= 2 or f.entry is not None):
-                keys = [(surname(src.name), self._by_surname)]
-                if f.entry is None:  # "Sir Digby" for "Digby Jones"; not for dictionary people
-                    keys.append((words[0], self._by_first))
-                for key, index in keys:
-                    prev = index.get(key, aid)
-                    index[key] = aid if prev == aid else None  # two people: ambiguous
-
-    def _link_short_names(self) -> None:
-        for tok in self.doc:
-            if (tok.i not in self._cover and tok.text[:1].isupper() and tok.is_alpha
-                    and tok.ent_type_ not in NON_NAME_ENTS):
-                full = self._by_surname.get(norm(tok.text))
-                if full is None and tok.pos_ == "PROPN":
-                    full = self._namesake(tok)
-                if full:
-                    self._cover[tok.i] = self._heads[tok.i] = full
-                    self._aliases[full].add(tok.text)
-
-    def _namesake(self, tok: Token) -> str | None:
-        """A bare surname of dictionary people ("Clinton"): the one whose first name the
-        article uses, else (if NER calls it a person) someone known only by the country and
-        sector they all share."""
-        entries = self._data.surnames.get(norm(tok.text), [])
-        if not entries:
-            return None
-        if not hasattr(self, "_words"):
-            self._words = {norm(t.text) for t in self.doc if t.text[:1].isupper()}
-        named = [e for e in entries if norm(e.name).split()[0] in self._words]
-        if len(named) == 1:
-            return self._register(_entry_actor(named[0], None), tok.text, named[0].gender)
-        if tok.ent_type_ == "PERSON" and len({(e.country, e.sector) for e in entries}) == 1:
-            e = entries[0]
-            actor = Actor(actor_id(tok.text, e.country, e.sector), tok.text, "person", e.country,
-                          e.sector)
-            genders = {x.gender for x in entries}
-            return self._register(actor, tok.text, genders.pop() if len(genders) == 1 else None)
-        return None
-
-    def _pick_main_country(self, found: list[Found]) -> str | None:
-        """Country of the most named person if a head of state or government named twice (or
-        as often as any country), else the most named country (names, demonyms, metonyms)."""
-        counts = Counter(f.country for f in found if f.kind in {"country", "metonym"} and f.country)
-        named = {i for f in found for i in range(f.start, f.end)}
-        demonyms = self._data.demonyms
-        adjectives = (t.lower_ if t.is_alpha else norm(t.text) for t in self.doc
-                      if (t.pos_ == "ADJ" or t.tag_ == "NNP") and t.i not in named)
-        counts.update(demonyms[k] for k in adjectives if k in demonyms)
-        top_country = counts.most_common(1)[0] if counts else None
-        people = Counter(f.entry.name for f in found if f.entry and f.kind == "person")
-        if people:
-            top, n = people.most_common(1)[0]
-            entry = self._data.entries[norm(top)]
-            enough = n >= 2 or top_country is None or n >= top_country[1]
-            if entry.leader and entry.country and enough:
-                return entry.country
-        return top_country[0] if top_country else None
 
     def _resolve_pronouns(self) -> None:
         history: list[Seen] = []
@@ -284,6 +125,7 @@ class ActorResolver:
                 ante = antecedent(tok, sent, history)
                 if ante is not None:
                     aid = self._pron[tok.i] = ante.actor_id
+                    self._ante[tok.i] = self._ante.get(ante.i, ante.i)
             elif aid is None and tok.pos_ in {"NOUN", "PROPN"}:
                 group = self._resolve(tok)
                 if group:
@@ -291,6 +133,8 @@ class ActorResolver:
             if aid is not None:
                 actor = self._actors[aid]
                 history.append(seen_for(tok, sent, aid, actor.actor_type, self._gender.get(aid)))
+
+    # ---------------------------------------------------------------- resolution
 
     # ---------------------------------------------------------------- resolution
 
@@ -306,6 +150,8 @@ class ActorResolver:
 
     def _compute(self, tok: Token) -> list[Actor]:
         aid = self._cover.get(tok.i) or self._pron.get(tok.i)
+        if aid and tok.i in self._seat_of and self.is_place(tok):
+            return [self._country_actor(self._seat_of[tok.i])]  # "talks in Moscow": a place
         if aid:
             return [self._actors[aid]]
         if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
@@ -464,40 +310,3 @@ class ActorResolver:
         actor = Actor(actor_id(name, iso, sector), name, "group", iso, sector)
         self._register(actor, phrase)
         return replace(self._actors[actor.actor_id], description=phrase)
-
-
-def _merge_people(found: list[Found]) -> dict[int, Found]:
-    """One Found per unknown person for all its mentions: "Ivo Daalder", "Mr Daalder" and
-    "Daalder" share the full name, the first description and every other apposition."""
-    people = [f for f in found if f.kind == "person" and f.entry is None]
-    full: dict[str, set[str]] = {}
-    for f in people:
-        words = norm(f.name).split()
-        if len(words) >= 2:
-            full.setdefault(surname(f.name), set()).add(norm(f.name))
-            full.setdefault("first:" + words[0], set()).add(norm(f.name))
-    groups: dict[str, list[Found]] = {}
-    for f in people:
-        key = norm(f.name)
-        if len(key.split()) == 1:
-            cands = full.get(key) or full.get("first:" + key) or set()
-            key = next(iter(cands)) if len(cands) == 1 else key
-        groups.setdefault(key, []).append(f)
-    out: dict[int, Found] = {}
-    for members in groups.values():
-        name = max(members, key=lambda f: len(f.name)).name
-        descs = [f.description for f in members if f.description is not None]
-        extra = [x for f in members for x in f.extra]
-        genders = {f.gender for f in members} - {None}
-        rep = Found(members[0].start, members[0].end, "person", name,
-                    description=descs[0] if descs else None, evidence=True,
-                    extra=tuple(descs[1:] + extra),
-                    gender=genders.pop() if len(genders) == 1 else None)
-        for f in members:
-            out[id(f)] = rep
-    return out
-
-
-def _entry_actor(e: Entry, description: str | None) -> Actor:
-    return Actor(actor_id(e.name, e.country, e.sector, e.qid), e.name, e.actor_type, e.country,
-                 e.sector, e.qid, description, e.aliases)

@@ -246,8 +246,8 @@ class ClaimFinder:
         if span is None or len(span) == 0:
             return 0, 0
         start, end = span[0].sent.start, span[-1].sent.end
-        after = text[q.close : pe].lstrip()
-        if after and (text[q.end : q.close].strip().startswith(",") or after[0].islower()):
+        after = text[q.close : pe].lstrip(" \t'’\"”")
+        if after and ("," in text[q.end - 1 : q.close] or after[0].islower()):
             tail = doc.char_span(q.close, pe, alignment_mode="expand")
             if tail is not None and len(tail) > 0:
                 end = max(end, tail[0].sent.end)
@@ -334,6 +334,10 @@ class ClaimFinder:
         content = _verb_content(v, kind)
         if content is None:
             return None
+        if kind == cues.BELIEF and any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in v.children
+        ):
+            return None  # "he must not favor one side": the writer's prescription
         subj = _subject(v, skip=self._quoted)
         if person_only and (subj is None or not self.speakers.is_person(subj)):
             return None
@@ -509,7 +513,7 @@ class ClaimFinder:
     def _is_direct(self, q: Quote) -> bool:
         """A quote is direct when it opens a sentence or follows a comma, colon or cue verb."""
         ps, _ = self._para_of(q.open)
-        before = self.text[ps : q.open].rstrip()
+        before = self.text[ps : q.open].rstrip().rstrip("'`").rstrip()
         if not before or before[-1] in ",:;.?!—–-(\u201d\"":
             return True
         doc = self.doc

@@ -29,12 +29,14 @@ from pipeline.extract.roles import (
     source_tokens,
     target_tokens,
 )
+from pipeline.extract.verbs import lemma
 
 MAX_ROWS_PER_TRIGGER = 6
 CARRY_SENTENCES = 2  # how far back an implicit target may be recovered from
 Recent = dict[tuple[str, str], tuple[Actor, int]]
 Made = tuple[Trigger, Actor, str, bool, bool]  # trigger, source, modality, dated, carried
 COUNTERPART_ROOTS = {"04", "11", "16"}
+LOCATION_TARGET_ROOTS = {"04", "14", "15"}
 DOCUMENTS = {
     "report",
     "statement",
@@ -130,10 +132,11 @@ def _resolve(actors: ActorResolver, tokens: list[Token]) -> list[Actor]:
     out: list[Actor] = []
     for tok in tokens:
         found = _resolve_one(actors, tok)
-        if not found:
+        if not any(_placed(a) for a in found):  # "Opponents of Rwanda's Senate"
             for inner in _inner_heads(tok):
-                found = _resolve_one(actors, inner)
-                if found:
+                deeper = _resolve_one(actors, inner)
+                if any(_placed(a) for a in deeper) or not found:
+                    found = deeper
                     break
         for a in found:
             if all(a.actor_id != b.actor_id for b in out):
@@ -150,19 +153,44 @@ def _first_resolving(actors: ActorResolver, groups: list[list[Token]]) -> list[A
     return []
 
 
-def _date(sent: Span, trig: Trigger, published: object) -> tuple[str | None, str, str | None]:
+def _date_heads(trig: Trigger) -> list[Token]:
+    """The words a date must hang from to date this event: the event word, and for a
+    nominal event its governing verb ("had another call on Tuesday")."""
+    heads = [trig.token]
+    if trig.kind == "noun" and trig.token.dep_ in {"dobj", "obj", "pobj"}:
+        verb = trig.token.head if trig.token.dep_ != "pobj" else trig.token.head.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            heads.append(verb)
+    return heads
+
+
+def _dates_event(date_root: Token, heads: list[Token], others: set[int]) -> bool:
+    """Whether the date phrase belongs to one of heads without crossing into another clause
+    or another event ("after Trump's call with Putin last Tuesday, the U.S. withdrew")."""
+    cur = date_root
+    for _ in range(6):
+        if cur in heads:
+            return True
+        if cur.i in others:
+            return False
+        if cur.dep_ in {"advcl", "ccomp", "relcl", "acl", "xcomp", "conj", "ROOT"} and (
+            cur.pos_ in {"VERB", "AUX"}
+        ):
+            return False
+        cur = cur.head
+    return False
+
+
+def _date(
+    sent: Span, trig: Trigger, published: object, others: set[int]
+) -> tuple[str | None, str, str | None]:
+    """The date expression attached to the event (not just any date in the sentence)."""
     ents = [e for e in sent.ents if e.label_ in {"DATE", "TIME"} and is_point_expression(e.text)]
-    if not ents:
+    heads = _date_heads(trig)
+    attached = [e for e in ents if _dates_event(e.root, heads, others - {trig.token.i})]
+    if not attached:
         return None, "unknown", None
-    frame = {t.i for t in trig.frame} | {trig.token.i}
-
-    def rank(e: Span) -> tuple[int, int]:
-        attached = (
-            0 if e.root.head.i in frame or e.root.i in {c.i for c in trig.token.subtree} else 1
-        )
-        return attached, abs(e.root.i - trig.token.i)
-
-    best = min(ents, key=rank)
+    best = min(attached, key=lambda e: abs(e.root.i - trig.token.i))
     res = resolve(best.text, published)  # type: ignore[arg-type]
     return res.iso, res.precision, best.text
 
@@ -183,7 +211,9 @@ def sentence_events(
     made: list[Made] = []
     rows: list[Row] = []
     seen: set[tuple[str, str | None, str | None]] = set()
-    for trig in find_triggers(sent, candidates):
+    triggers = find_triggers(sent, candidates)
+    trigger_ids = {t.token.i for t in triggers}
+    for trig in triggers:
         sources = _first_resolving(actors, source_tokens(trig))
         if not sources:
             continue
@@ -209,6 +239,8 @@ def sentence_events(
                 if a.actor_id not in src_ids
             ]
         code = trig.code
+        if code == "160" and lemma(trig.token) == "withdraw" and sources[0].sector == "MIL":
+            code = "087"  # troops withdrawing de-escalate; a state leaving a body cuts ties
         mod = modality(trig.token)
         code, mod = cameo_convention(trig, code, mod)
         if mod == "future" and trig.reporter is not None and code[:2] in WISH_BY_ROOT:
@@ -220,7 +252,12 @@ def sentence_events(
                     code = "0353"
                 mod = "asserted"
         loc_name, loc_country, loc_tok = location(trig.token, trig.frame)
-        if not targets and code[:2] == "14" and loc_tok is not None:
+        if (
+            not targets
+            and code[:2] in LOCATION_TARGET_ROOTS
+            and loc_tok is not None
+            and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS)
+        ):  # "protested in Beijing", "attended a summit in Switzerland", "exercises in Alaska"
             targets = [a for a in _resolve(actors, [loc_tok]) if a.actor_id not in src_ids]
         carried = False
         if not targets and len(sources) == 1:
@@ -251,7 +288,7 @@ def sentence_events(
         ):
             code = "044"  # met in a third country
         entry = codebook.lookup(code)
-        iso, precision, date_text = _date(sent, trig, ctx.published_at)
+        iso, precision, date_text = _date(sent, trig, ctx.published_at, trigger_ids)
         # political event data: someone on either side must be a state or a known sector
         pairs = [(s_, t_) for s_, t_ in pairs if _placed(s_) or (t_ is not None and _placed(t_))]
         pairs = pairs[:MAX_ROWS_PER_TRIGGER]

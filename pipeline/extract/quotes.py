@@ -84,10 +84,10 @@ def _normalize(text: str) -> str:
     while i < len(text) - 1:
         pair = text[i : i + 2]
         if pair == "``" or (pair == "''" and (i == 0 or text[i - 1].isspace())):
-            out[i], out[i + 1] = '"', " "
+            out[i], out[i + 1] = " ", '"'  # opener: the mark touches the word after it
             i += 2
         elif pair == "''":
-            out[i], out[i + 1] = " ", '"'
+            out[i], out[i + 1] = '"', " "  # closer: the mark touches the word before it
             i += 2
         else:
             i += 1

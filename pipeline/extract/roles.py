@@ -418,6 +418,8 @@ def _object_owner(obj: Token) -> list[Token]:
     """Who an event object belongs to or comes from: "aid to Ukraine", "Ukraine's security",
     "a ceasefire agreed upon by the U.S."."""
     found = _pobjs(obj, {"to", "for", "of", "on", "against", "with", "toward", "towards"})
+    # "appreciation for China's assistance": the possessor of the phrase's object
+    found += [c for p in found for c in p.children if c.dep_ == "poss"]
     found += [c for c in obj.children if c.dep_ == "poss"]
     for c in obj.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":
@@ -469,6 +471,8 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
                 groups.append([o])
         for o in objs:  # "halted aid to Ukraine", "declined a ceasefire agreed by the U.S."
             groups.append(_object_owner(o))
+            if trig.code[:2] == "04":  # "attended the Beijing Olympics", "visited the Kremlin"
+                groups.append(_owner_modifiers(o))
             if (
                 m.obj is not None
                 and o.i == m.obj.i
