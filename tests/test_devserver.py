@@ -1,4 +1,4 @@
-"""`make dev`: the Dagster UI starts on the project's instance, shows CLI runs, and stops cleanly."""
+"""`make dev`: the Dagster UI runs on the project instance, shows CLI runs, stops cleanly."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+RUNS = "{ runsOrError { ... on Runs { results { jobName status } } } }"
 
 
 def free_port() -> int:
@@ -80,7 +81,7 @@ def test_ui_shows_cli_runs_and_stops_on_sigint(tmp_path: Path) -> None:
             time.sleep(2)
             started |= descendants(server.pid)
             try:
-                runs = graphql(port, "{ runsOrError { ... on Runs { results { jobName status } } } }")
+                runs = graphql(port, RUNS)
             except OSError:
                 continue
         assert runs is not None, "the Dagster UI did not come up"
