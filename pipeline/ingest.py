@@ -1,5 +1,8 @@
 """Ingest: read the raw folder into article records, or quarantine records with a reason.
 
+Every file below the raw folder is an input except hidden files, sidecars and READMEs
+(``README``, ``README.md``, ``README.TXT``...), which describe a folder rather than report news.
+
 Formats: ``.txt`` and ``.md`` (first line is the headline), ``.html``/``.htm`` (text extracted
 with BeautifulSoup, scripts and styles dropped), ``.json`` (one article object, or a list of
 them) and ``.jsonl`` (one article object a line). Any input may have a sidecar
@@ -254,7 +257,7 @@ def input_files(root: Path) -> list[Path]:
         if p.is_file()
         and not p.name.endswith(SIDECAR_SUFFIX)
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
-        and p.name.lower() != "readme.md"
+        and p.stem.lower() != "readme"
     )
 
 

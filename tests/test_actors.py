@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import time
 from pathlib import Path
@@ -73,9 +74,11 @@ def test_dictionary_data_is_consistent() -> None:
     # no alias silently names two different people or organisations
     seen: dict[str, str] = {}
     for path in ("people.csv", "organizations.csv"):
-        for line in (DATA_DIR / path).read_text(encoding="utf-8").splitlines()[1:]:
-            name, aliases = line.split(",")[:2]
-            for alias in [name, *aliases.split("|")]:
+        with open(DATA_DIR / path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        for row in rows:
+            name = row["name"]
+            for alias in [name, *row["aliases"].split("|")]:
                 key = norm(alias)
                 if key:
                     assert seen.setdefault(key, name) == name, (alias, name, seen[key])

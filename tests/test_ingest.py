@@ -113,3 +113,12 @@ def test_same_bytes_twice_are_one_article_and_reingest_appends_nothing(tmp_path:
         assert ledger.head() == head
         assert len(ledger.read(ARTICLE_INGESTED)) == 1
         assert len(ledger.read(INPUT_QUARANTINED)) == 1
+
+
+def test_readmes_hidden_files_and_sidecars_are_not_articles(tmp_path: Path) -> None:
+    write(tmp_path, "README.TXT", "About this corpus")
+    write(tmp_path, "sub/readme.md", "# About")
+    write(tmp_path, ".hidden/x.txt", "Hidden\n\ntext")
+    write(tmp_path, "a.txt", "Talks\n\n" + BODY)
+    write(tmp_path, "a.meta.json", json.dumps({"outlet": "Wire"}))
+    assert [p.name for p in ingest.input_files(tmp_path)] == ["a.txt"]

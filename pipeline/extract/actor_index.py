@@ -159,6 +159,11 @@ class ActorIndex:
                 if full:
                     self._cover[tok.i] = self._heads[tok.i] = full
                     self._aliases[full].add(tok.text)
+                    prev = self.doc[tok.i - 1] if tok.i > 0 else None
+                    first = norm(self._actors[full].name).split()[0]
+                    if prev is not None and prev.i not in self._cover and norm(prev.text) == first:
+                        self._cover[prev.i] = full  # "Ivo Daalder" before the apposition
+                        self._aliases[full].add(f"{prev.text} {tok.text}")
 
     def _namesake(self, tok: Token) -> str | None:
         """A bare surname of dictionary people ("Clinton"): the one whose first name the

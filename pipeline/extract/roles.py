@@ -138,6 +138,7 @@ class Trigger:
     complement_match: Match | None = None
     accusation: bool = False  # target is the reported event's source
     reporter: Token | None = None  # speech verb that reports this event ("announced it would")
+    addressee: list[Token] = field(default_factory=list)  # who is asked, if not the object
 
     @property
     def wrapped(self) -> bool:
@@ -204,6 +205,13 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
         elif lemma(tok) in WISH:
             wishers.append(tok)
     consumed = {m.obj.i for m in matches.values() if m.obj is not None}
+    for i, m in matches.items():  # "attended a summit", "held a meeting": one event, not two
+        if m.pattern.pos == "verb":
+            for c in sent.doc[i].children:
+                other = matches.get(c.i)
+                same = other is not None and other.pattern.code[:2] == m.pattern.code[:2]
+                if c.dep_ in {"dobj", "obj"} and same and other.pattern.pos == "noun":  # type: ignore[union-attr]
+                    consumed.add(c.i)
     dropped: set[int] = set()
     recode: dict[int, tuple[str, Token, bool]] = {}
     reporters: dict[int, Token] = {}
@@ -226,7 +234,10 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
             continue
         consumed.add(inner.i)
         kind = "verb" if tok.pos_ in {"VERB", "AUX"} else "noun"
-        extra.append(Trigger(tok, code, kind, im, _governors(tok), inner, im))
+        wish = Trigger(tok, code, kind, im, _governors(tok), inner, im)
+        if own_subject:  # "Obama wants Putin to attack": an appeal to Putin
+            wish.addressee = [c for c in inner.children if c.dep_ == "nsubj"]
+        extra.append(wish)
     for i, m in sorted(matches.items()):
         tok = sent.doc[i]
         if m.pattern.pos != "verb" or i in consumed:
@@ -347,9 +358,12 @@ def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
 
 
 def _with_conjuncts(toks: list[Token]) -> list[Token]:
+    """The phrases and their coordinated partners ("Obama and Putin"), also when the parser
+    hangs the coordination on a name part ("Barack Obama and Vladimir Putin")."""
     out: list[Token] = []
     for t in toks:
-        for x in [t, *t.conjuncts]:
+        parts = [c for c in t.children if c.dep_ in {"compound", "pobj", "appos", "flat"}]
+        for x in [t, *t.conjuncts, *(x for c in parts for x in c.conjuncts)]:
             if x not in out:
                 out.append(x)
     return out
@@ -441,6 +455,8 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
     inner = inner_trigger(trig)
     if trig.accusation and inner is not None:
         return source_tokens(inner)
+    if trig.addressee:
+        groups.append(trig.addressee)
     if trig.code[:2] == "11" and trig.kind == "verb":  # "alleged that France was aware"
         for c in tok.children:
             if c.dep_ == "ccomp":
