@@ -30,7 +30,9 @@ class Articles(pa.DataFrameModel):
 
     article_id: Series[str] = _f("Stable id: first 16 hex digits of content_sha256.", unique=True)
     content_sha256: Series[str] = _f(
-        "SHA-256 of the raw file's bytes (for .jsonl, of the article's line).", str_matches=SHA256
+        "SHA-256 of the raw file's bytes (for .jsonl, of the article's line; for a .json "
+        "list, of the item's canonical JSON).",
+        str_matches=SHA256,
     )
     source_path: Series[str] = _f("Path of the input file, relative to the raw folder.")
     title: Series[str] = _f("Headline.", nullable=True)

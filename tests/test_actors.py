@@ -126,6 +126,20 @@ def test_opposition_and_protesters() -> None:
     assert b is not None and (b.country, b.sector) == ("SRB", "OPP")
 
 
+def test_members_of_armed_groups_and_parties() -> None:
+    doc, r = parse("Taliban fighters clashed with police while Likud lawmakers met in Jerusalem.")
+    fighters = r.resolve_token(tok(doc, "fighters"))
+    assert fighters is not None and fighters.name == "Taliban"
+    lawmakers = r.resolve_token(tok(doc, "lawmakers"))
+    assert lawmakers is not None and (lawmakers.country, lawmakers.sector) == ("ISR", "LEG")
+
+
+def test_one_of_a_group() -> None:
+    doc, r = parse("One of the Egyptian negotiators said the draft was ready.")
+    a = r.resolve_token(tok(doc, "One"))
+    assert a is not None and (a.country, a.sector) == ("EGY", "GOV")
+
+
 def test_administration_is_main_country_government() -> None:
     text = (
         "President Emmanuel Macron hosted European leaders in Paris. Macron said France "
@@ -164,6 +178,13 @@ def test_unknown_person_from_title() -> None:
     assert a.description == "Defense Minister"
 
 
+def test_title_with_of_phrase_before_name() -> None:
+    doc, r = parse("Speaker of the House Martha Quillan scheduled the vote for Tuesday.")
+    a = r.resolve_token(tok(doc, "Quillan"))
+    assert a is not None and (a.name, a.sector) == ("Martha Quillan", "LEG")
+    assert a.description == "Speaker of the House"
+
+
 def test_apposition_description_country_and_short_name() -> None:
     text = (
         "The plan cannot work, said Harriet Colquhoun, a former British envoy to the "
@@ -189,6 +210,18 @@ def test_abbreviated_title_and_party_apposition() -> None:
     assert a.description == "Sen."
     she = r.resolve_token(tok(doc, "she"))
     assert she is not None and she.actor_id == a.actor_id
+
+
+def test_person_evidence_later_in_the_article_counts_everywhere() -> None:
+    text = (
+        "Priya Raghunathan warned that the deal would fail. On Friday, Priya Raghunathan, "
+        "a senior adviser to the Indian finance ministry, repeated the warning."
+    )
+    doc, r = parse(text)
+    first = r.resolve_token(tok(doc, "Raghunathan", 0))
+    later = r.resolve_token(tok(doc, "Raghunathan", 1))
+    assert first is not None and later is not None and first.actor_id == later.actor_id
+    assert first.actor_type == "person" and first.country == "IND"
 
 
 def test_dictionary_person_despite_ner_label_and_short_name() -> None:

@@ -37,7 +37,8 @@ def emittable_codes() -> set[str]:
         roles.WISH_BY_ROOT,
     ):
         codes |= set(table.values())
-    codes |= {"010", "020", "100", "112", "120", "130", "044", "0353"}
+    codes |= {"010", "011", "020", "100", "112", "120", "130", "044", "0353", "087"}
+    codes |= events.MONADIC_CODES
     return codes
 
 

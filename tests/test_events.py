@@ -153,3 +153,61 @@ def test_confidence_is_a_probability_and_ranks_dyads_higher() -> None:
     assert all(0 <= r["confidence"] <= 1 for r in rows)
     dyad = find(rows, "19")
     assert dyad["confidence"] >= max(r["confidence"] for r in rows)
+
+
+def test_speaker_announcing_own_future_act_is_an_intent() -> None:
+    r = find(code("Egypt announced it would release the detained Israeli soldiers."), "03")
+    assert r["modality"] == "asserted"
+    assert r["actor1_country"] == "EGY"
+
+
+def test_reported_violence_by_another_is_an_accusation() -> None:
+    r = find(code("Iran said that Iraq had attacked Kuwait."), "11")
+    assert r["cameo_code"] == "112"
+    assert (r["actor1_country"], r["actor2_country"]) == ("IRN", "IRQ")
+
+
+def test_speech_reporting_own_action_keeps_the_action() -> None:
+    rows = code("Germany and France said they will attack Syria.")
+    r = find(rows, "19")
+    assert r["actor2_country"] == "SYR" and r["modality"] == "future"
+    assert not [x for x in rows if x["cameo_root"] == "11"]
+
+
+def test_without_negates() -> None:
+    r = find(code("Spain cannot sign a deal without Italy agreeing to it."), "03")
+    assert r["modality"] == "negated"
+
+
+def test_troops_withdrawing_de_escalate() -> None:
+    r = find(code("Russian troops withdrew from Georgia on Monday."), "08")
+    assert r["cameo_code"] == "087"
+    assert r["actor2_country"] == "GEO"
+
+
+def test_implicit_counterpart_from_the_sentence() -> None:
+    rows = code("Spain has made several calls to Italy since France cut off communication.")
+    r = find(rows, "16")
+    assert (r["actor1_country"], r["actor2_country"]) == ("FRA", "ITA")
+    assert r["confidence"] < find(rows, "04")["confidence"]
+
+
+def test_wanting_another_to_act_is_an_appeal_to_them() -> None:
+    r = find(code("Germany wants Poland to attack Belarus."), "02")
+    assert (r["actor1_country"], r["actor2_country"]) == ("DEU", "POL")
+
+
+def test_threat_to_expel_people_targets_their_country() -> None:
+    r = find(code("Britain threatened to expel Russian diplomats."), "13")
+    assert (r["cameo_code"], r["actor1_country"], r["actor2_country"]) == ("1313", "GBR", "RUS")
+
+
+def test_declining_to_comment() -> None:
+    r = find(code("France declined to comment on the proposal."), "01")
+    assert r["cameo_code"] == "011"
+
+
+def test_interviews_are_not_events() -> None:
+    assert not [
+        r for r in code("He told reporters that the economy was strong.") if r["cameo_root"] == "01"
+    ]

@@ -101,3 +101,9 @@ def test_grouping_keeps_direction_for_one_way_events() -> None:
 
 def test_grouping_empty_table() -> None:
     assert group_events(pd.DataFrame(columns=["actor1_id"])).empty
+
+
+def test_grouping_treats_missing_values_alike() -> None:
+    a = pd.DataFrame([_row(actor2_id=None, event_date=None)])
+    b = pd.DataFrame([_row(actor2_id=pd.NA, event_date=float("nan"))]).astype(object)
+    assert group_events(a).iloc[0] == group_events(b).iloc[0]

@@ -51,9 +51,9 @@ def test_gsr_figures() -> None:
     result = evaluate(_petrarch("PETR2_GSR_validation.xml"))
     assert result["root_accuracy"] >= 0.72
     assert result["source_country_accuracy"] >= 0.85
-    assert result["target_country_accuracy"] >= 0.65
+    assert result["target_country_accuracy"] >= 0.75
     assert result["noevents_correct"] >= 0.8
     assert result["root_only"]["precision"] >= 0.75
-    assert result["confidence"]["auc"] >= 0.85  # confidence separates right from wrong
+    assert result["confidence"]["auc"] >= 0.82  # confidence separates right from wrong
     report = format_report(result)
     assert "noevents" in report and "root-code accuracy" in report

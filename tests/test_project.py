@@ -195,3 +195,27 @@ def test_extractor_change_appends_superseding_entries(seeded: Path) -> None:
     with Ledger.open(seeded) as ledger:
         assert extraction.pending(ledger) == []
         assert len(extraction.pending(ledger, version=EXTRACTOR_VERSION + "-next")) == 1
+
+
+def test_an_article_whose_extraction_fails_is_quarantined_not_lost(
+    tmp_path: Path, raw_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (raw_dir / "second.txt").write_text("Second\n\nFrench and German ministers met in Paris.")
+    real = extraction.extract_doc
+
+    def failing(doc: object, ctx: extraction.ArticleContext) -> object:
+        if "French" in str(doc):
+            raise ValueError("injected failure")
+        return real(doc, ctx)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extraction, "extract_doc", failing)
+    with Ledger.open(tmp_path / "w.duckdb") as ledger:
+        ingest.record(ledger, raw_dir, "test")
+        summary = extraction.record(ledger, "test")
+        assert (summary.pending, summary.extracted, summary.failed) == (2, 1, 1)
+        assert extraction.record(ledger, "test").pending == 0  # not retried for this version
+        built = project.build(ledger)
+    (row,) = built.quarantine.to_dict("records")
+    assert row["stage"] == "extract" and row["check"] == "extraction_succeeds"
+    assert "injected failure" in row["reason"] and row["source_path"] == "second.txt"
+    assert len(built.tables["articles"]) == 2  # the article itself is kept

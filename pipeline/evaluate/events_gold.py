@@ -7,7 +7,10 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+import pycountry
 
 RE_CODING = re.compile(r"<EventCoding\b([^>]*)>")
 RE_ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -37,10 +40,17 @@ class GoldSentence:
 
 
 def _country(actor_code: str | None) -> str | None:
+    """ISO-3 country of a CAMEO actor code; None for '---' and for non-state codes such as
+    IGO, NGO or IMG (international organisations and groups have no country)."""
     if not actor_code:
         return None
     c = actor_code.strip()[:3].upper()
-    return None if c in {"---", ""} else c
+    return c if _is_country(c) else None
+
+
+@lru_cache(maxsize=512)
+def _is_country(code: str) -> bool:
+    return pycountry.countries.get(alpha_3=code) is not None or code in {"PSE", "XKX"}
 
 
 def _norm_text(raw: str) -> str:

@@ -51,13 +51,21 @@ class Seen:
 
 def seen_for(tok: Token, sent: int, actor_id: str, actor_type: str, gender: str | None) -> Seen:
     subj = tok.dep_ in SUBJECTS
-    owner = tok.head if tok.dep_ == "poss" else tok
-    if tok.dep_ == "poss" and owner.dep_ in SUBJECTS:
+    owner = tok.head if is_possessor(tok) else tok
+    if owner is not tok and owner.dep_ in SUBJECTS:
         subj = True
     main = subj and owner.head.dep_ == "ROOT"
     plural = tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in PLURAL or bool(tok.conjuncts)
     conj = frozenset(c.i for c in tok.conjuncts)
     return Seen(tok.i, sent, actor_id, actor_type, gender, subj, main, owner.head.i, plural, conj)
+
+
+def is_possessor(tok: Token) -> bool:
+    """"Trump's approach": spaCy marks the possessor poss, or nmod with a 's case child."""
+    return tok.dep_ == "poss" or (
+        tok.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in {"'s", "’s", "'", "’"}
+                                   for c in tok.children)
+    )
 
 
 def compatible(pron: str, s: Seen, head: int = -1) -> bool:
@@ -83,8 +91,13 @@ def antecedent(tok: Token, sent: int, history: list[Seen]) -> Seen | None:
         return None  # "it is not clear ...": mostly no referent
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     bound = tok.dep_ in OBJECTS and pron not in REFLEXIVE  # "Brown told him": him is not Brown
-    cands = [s for s in history
-             if s.i < tok.i and s.sent >= sent - 3 and compatible(pron, s, tok.head.i)
+    recent: list[Seen] = []
+    for s in reversed(history):  # history is in text order: stop three sentences back
+        if s.sent < sent - 3:
+            break
+        recent.append(s)
+    cands = [s for s in reversed(recent)
+             if s.i < tok.i and compatible(pron, s, tok.head.i)
              and not (bound and s.subject and s.head == verb.i)]
     if not cands:
         return None

@@ -20,7 +20,7 @@ from pipeline.extract.model import Actor, ArticleContext, actor_id
 
 WEAK_TITLES = {"chairman", "chair", "director", "head", "chief", "executive", "spokesman",
                "spokeswoman", "spokesperson", "official", "adviser", "advisor", "aide",
-               "leader", "commissioner", "secretary", "fellow", "senior fellow", "president"}
+               "leader", "commissioner", "fellow", "senior fellow", "president"}
 INSTITUTIONAL = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 Place = tuple[str | None, str | None]  # (iso3, region name)
 
@@ -83,7 +83,7 @@ class ActorIndex:
         for desc_span in (f.description, *f.extra):
             c, sec = self._from_description(desc_span)
             country, sector = country or c, sector or sec
-        namesakes = self._data.surnames.get(norm(f.name).split()[-1], [])
+        namesakes = self._data.surnames.get(norm(f.name), []) if " " not in f.name else []
         if namesakes and len({(e.country, e.sector) for e in namesakes}) == 1:
             country = namesakes[0].country  # "President Bush": which one is unsure, not where
             sector = sector or namesakes[0].sector
@@ -187,8 +187,9 @@ class ActorIndex:
 
     def _pick_main_country(self, found: list[Found]) -> str | None:
         """Country of the most named person if a head of state or government named twice (or
-        as often as any country), else the most named country (names, demonyms, metonyms)."""
-        counts = Counter(f.country for f in found if f.kind in {"country", "metonym"} and f.country)
+        as often as any country), else the most named country (names, demonyms, metonyms and
+        national bodies such as parties)."""
+        counts = Counter(f.country for f in found if f.kind != "person" and f.country)
         named = {i for f in found for i in range(f.start, f.end)}
         demonyms = self._data.demonyms
         adjectives = (t.lower_ if t.is_alpha else norm(t.text) for t in self.doc

@@ -26,6 +26,9 @@ FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "baroness", "madam", "queen
                 "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "duchess"}
 MALE_WORDS = {"mr", "sir", "lord", "baron", "monsieur", "herr", "king", "prince", "spokesman",
               "congressman", "chairman", "businessman", "duke", "emir", "sheikh", "sultan"}
+INSTITUTION_WORDS = {"house", "senate", "congress", "parliament", "court", "state", "department",
+                     "ministry", "committee", "council", "assembly", "party", "government",
+                     "administration", "cabinet", "commission", "army", "navy"}
 NON_NAME_ENTS = {"DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY", "PERCENT",
                  "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "FAC"}
 NOT_ORGS = {"GMT", "BST", "UTC", "EST", "PST", "GDP", "CEO", "CFO", "IPO", "USD", "EUR", "GBP",
@@ -139,8 +142,10 @@ def describe_all(doc: Doc, start: int, end: int) -> list[Span]:
                 break
     parent = head.head
     first = min(start, head.left_edge.i)
-    if (head.dep_ == "appos" and parent.i < first and parent.pos_ == "NOUN"
-            and first > 0 and doc[first - 1].text == ","):
+    comma = first > 0 and doc[first - 1].text == "," and parent.pos_ == "NOUN"
+    titled = (first > 0 and not doc[first - 1].is_punct and title_in([parent]) is not None
+              and not any(t.is_punct for t in doc[parent.left_edge.i : first]))
+    if head.dep_ == "appos" and parent.i < first and (comma or titled):
         span = _clean(doc[parent.left_edge.i : first])
         if span is not None and "\n" not in span.text and not any(
             t.ent_type_ == "PERSON" for t in span
@@ -226,12 +231,17 @@ def _unknown_run(doc: Doc, start: int, end: int, headline: bool) -> Found | None
             cut = j
             break
     start += cut
+    while end - start > 1 and (doc[start].lower_ in INSTITUTION_WORDS or (
+        doc[start].ent_type_ not in {"", "PERSON"} and doc[start + 1].ent_iob_ == "B"
+        and doc[start + 1].ent_type_ == "PERSON"
+    )):
+        start += 1  # "Speaker of the House Newt Gingrich": "House" is no part of the name
     first = start  # an honorific ("Mr", "Dame") is evidence, not part of the name
     while first < end - 1 and norm(doc[first].text) in HONORIFICS:
         first += 1
     honorific = first > start
     names = doc[first:end]
-    if end - first < 1 or any(
+    if end - first < 1 or not any(len(t) > 2 for t in names) or any(
         norm(t.text) in data.titles or t.is_stop or t.ent_type_ in NON_NAME_ENTS for t in names
     ) or names[-1].lower_ in ORG_WORDS or names[-1].lemma_.lower() in data.groups:
         return None
@@ -288,8 +298,10 @@ def _is_headline(text: str, idx: int, cache: dict[int, bool]) -> bool:
     if a in cache:
         return cache[a]
     b = text.find("\n", idx)
-    words = [w for w in text[a : b if b >= 0 else len(text)].split() if len(w) > 3 and w.isalpha()]
-    result = len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    line = text[a : b if b >= 0 else len(text)].strip()
+    words = [w for w in line.split() if len(w) > 3 and w.isalpha()]
+    result = (len(words) >= 3 and not line.endswith((".", "”", '"'))
+              and sum(w[0].isupper() for w in words) / len(words) > 0.6)
     cache[a] = result
     return result
 

@@ -34,7 +34,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.actor_coref import PRONOUNS, Seen, antecedent, seen_for
+from pipeline.extract.actor_coref import (
+    PLURAL,
+    PRONOUNS,
+    Seen,
+    antecedent,
+    is_possessor,
+    seen_for,
+)
 from pipeline.extract.actor_data import Role, norm
 from pipeline.extract.actor_index import INSTITUTIONAL, ActorIndex, Place
 from pipeline.extract.countries import collective_name, country_name, region_of
@@ -44,6 +51,9 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 ORIGIN_PREPS = {"from", "of", "in"}
 PHRASE_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "quantmod"}
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
+MEMBER_BODIES = {"REB", "MIL", "IGO", "SPY", "COP"}  # their fighters/troops are the body itself
+QUANTIFIERS = {"one", "two", "three", "some", "many", "several", "most", "all", "none", "both",
+               "each", "any", "few", "dozens", "hundreds", "thousands", "number", "majority"}
 RELATIVES = {"who", "whom", "whose", "which", "that"}
 
 
@@ -66,7 +76,7 @@ class ActorResolver(ActorIndex):
         if not found:
             for tok in span:
                 aid = self._heads.get(tok.i)
-                if aid and tok.dep_ != "poss" and self._actors[aid].actor_type == "person":
+                if aid and not is_possessor(tok) and self._actors[aid].actor_type == "person":
                     return self._use(self._actors[aid])
             return None
         return self._use(found[0])
@@ -80,7 +90,7 @@ class ActorResolver(ActorIndex):
         """Every actor of a coordinated phrase: one per conjunct, in text order."""
         out: dict[str, Actor] = {}
         ante = self._ante.get(token.i)
-        if ante is not None and ante != token.i:  # "Grassley and Leahy ... they say"
+        if ante is not None and ante != token.i and token.lower_ in PLURAL:  # "A and B ... they"
             token = self.doc[ante]
         for tok in sorted([token, *token.conjuncts], key=lambda t: t.i):
             for actor in self._resolve(tok):
@@ -136,8 +146,6 @@ class ActorResolver(ActorIndex):
 
     # ---------------------------------------------------------------- resolution
 
-    # ---------------------------------------------------------------- resolution
-
     def _use(self, actor: Actor) -> Actor:
         self._used.setdefault(actor.actor_id, actor)
         return actor
@@ -156,9 +164,12 @@ class ActorResolver(ActorIndex):
             return [self._actors[aid]]
         if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
             return self._resolve(tok.head.head)
-        if (tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.i in self._heads
-                and "\n" not in self.doc[min(tok.i, tok.head.i) : max(tok.i, tok.head.i)].text):
-            return [self._actors[self._heads[tok.head.i]]]  # "the U.S., a strong supporter"
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:  # "..., a former envoy and now a fellow"
+            top = top.head
+        if (top.dep_ == "appos" and tok.pos_ == "NOUN" and top.head.i in self._heads
+                and "\n" not in self.doc[min(tok.i, top.head.i) : max(tok.i, top.head.i)].text):
+            return [self._actors[self._heads[top.head.i]]]  # "the U.S., a strong supporter"
         for child in tok.children:
             if child.dep_ == "appos" and self._cover.get(child.i):
                 person = self._actors[self._cover[child.i]]
@@ -167,7 +178,7 @@ class ActorResolver(ActorIndex):
         if tok.pos_ == "ADJ" and tok.dep_ in MODIFIER_DEPS:  # "Israeli shelling"
             iso = self._data.demonyms.get(norm(tok.text))
             return [self._country_actor(iso)] if iso else []
-        if tok.pos_ not in {"NOUN", "PROPN"}:
+        if tok.pos_ not in {"NOUN", "PROPN"} and tok.lower_ not in QUANTIFIERS:
             return []
         title = self._data.titles.get(tok.lemma_.lower()) if tok.tag_ in {"NN", "NNP"} else None
         if title is not None:  # one person: "a senior official", "the spokesman"
@@ -179,9 +190,17 @@ class ActorResolver(ActorIndex):
         iso = self._data.demonyms.get(key[:-1] if key.endswith("s") else key)
         if iso and tok.tag_ in {"NNPS", "NNS"}:
             return [self._country_actor(iso)]
-        region = region_of(tok.text)
-        if region and tok.pos_ == "PROPN":
+        region = region_of(tok.text) if tok.pos_ == "PROPN" else None
+        if region is None and tok.tag_ in {"NNPS", "NNS"} and key.endswith("s"):
+            region = region_of(key[:-1])  # "the Europeans"
+        if region:
             return [self._group(region, None, None, tok.text)]
+        if tok.lower_ in QUANTIFIERS:  # "one of the officials", "some of Mr. Obama's advisers"
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    objs = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"]
+                    if objs:
+                        return self._resolve(objs[0])
         return []
 
     def _group_role(self, tok: Token) -> Role | None:
@@ -192,17 +211,18 @@ class ActorResolver(ActorIndex):
                 two = groups.get(f"{child.lower_} {lemma}")
                 if two:
                     return two
-        return groups.get(lemma) or groups.get(tok.lower_)
+        plain = tok.lower_[:-1] if tok.lower_.endswith("s") else ""  # "MPs" tagged NN
+        return groups.get(lemma) or groups.get(tok.lower_) or groups.get(plain)
 
     def _places(self, tok: Token) -> list[Place]:
         """Countries (or regions) that modify a noun: "U.S. and Russian", "from Russia"."""
         out: list[Place] = []
         # "his Brazilian counterpart": the adjective beats the possessor
-        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.dep_ != "poss"]
+        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and not is_possessor(c)]
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ORIGIN_PREPS:
                 mods.extend(c for c in prep.children if c.dep_ == "pobj")
-        mods.extend(c for c in tok.children if c.dep_ == "poss")
+        mods.extend(c for c in tok.children if is_possessor(c))
         for mod in mods:
             for m in sorted([mod, *mod.conjuncts], key=lambda t: t.i):
                 place = self._place_of(m)
@@ -230,6 +250,13 @@ class ActorResolver(ActorIndex):
         return self.doc[start : tok.i + 1].text
 
     def _group_actors(self, tok: Token, role: Role) -> list[Actor]:
+        for child in tok.children:  # "Hamas militants", "UN peacekeepers": the body itself
+            aid = self._cover.get(child.i)
+            if (aid and child.i < tok.i and child.i not in self._seat_of
+                    and (child.dep_ == "compound" or is_possessor(child))
+                    and self._actors[aid].actor_type == "organization"
+                    and self._actors[aid].sector in MEMBER_BODIES):
+                return [self._actors[aid]]
         phrase = self._phrase(tok)
         places = self._places(tok)
         if not places:

@@ -24,24 +24,16 @@ clause without a leading "that". The speaker comes from the ActorResolver, else 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract import claims_syntax as syn
 from pipeline.extract import cues
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.model import ArticleContext, Row
 from pipeline.extract.quotes import Quote, find_quotes, inside, paragraphs
 from pipeline.extract.speakers import Speaker, SpeakerFinder
-
-_THAT = re.compile(r"that\b[\s,]*", re.I)
-_WORD = re.compile(r"[^\W\d_]+")
-_EDGE = " \t\n,;:—–-\u00a0"
-_CLAUSE_DEPS = ("ccomp",)
-_TOPIC_PREPS = ("about", "on", "against", "for", "of", "over")
-_OBJ_DEPS = ("dobj", "oprd", "attr")
-_INHERIT_DEPS = ("conj", "xcomp", "advcl", "acl")
 
 
 @dataclass(frozen=True)
@@ -59,171 +51,15 @@ class Attribution:
     run: int | None = None  # quote run, for continuations
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in _EDGE:
-        a += 1
-    while b > a and text[b - 1] in _EDGE:
-        b -= 1
-    m = _THAT.match(text, a, b)
-    if m and m.end() < b:
-        a = m.end()
-    return a, b
-
-
-def _bare_participle(v: Token) -> bool:
-    """A past participle without auxiliary: reduced relative or passive ("a plan suggested")."""
-    return v.tag_ == "VBN" and v.dep_ != "conj" and not any(c.dep_ == "aux" for c in v.children)
-
-
-def _subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = None) -> Token | None:
-    """The speaker token of a cue verb: its subject, passive agent or inherited subject.
-
-    skip: tokens that cannot be the speaker (inside a quotation).
-    """
-    subjects = [c for c in v.children if c.dep_ == "nsubj" and not (skip and skip(c))]
-    if subjects:
-        return None if _bare_participle(v) else subjects[-1]
-    if skip is not None and any(c.dep_ == "nsubj" for c in v.children):
-        return _adjacent_subject(v, skip)
-    for c in v.children:
-        if False:
-            return c
-    for c in v.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or depth >= 2:
-        return None
-    if _bare_participle(v):
-        return None
-    if v.dep_ in _INHERIT_DEPS and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
-        if v.dep_ in ("advcl", "acl") and (v.tag_ != "VBG" or v.head.dep_ != "ROOT"):
-            return None
-        return _subject(v.head, depth + 1, skip)
-    return None
-
-
-def _adjacent_subject(v: Token, skip: Callable[[Token], bool]) -> Token | None:
-    """A name or pronoun right before or after the verb, outside quotes (parse failed)."""
-    doc = v.doc
-    for i in (v.i + 1, v.i - 1):
-        if 0 <= i < len(doc) and not skip(doc[i]) and doc[i].pos_ in ("PROPN", "PRON", "NOUN"):
-            tok = doc[i]
-            while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
-                tok = tok.head
-            return tok
-    return None
-
-
-def _range(tokens: list[Token]) -> tuple[int, int]:
-    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-    return first.idx, last.idx + len(last.text)
-
-
-def _subtree(t: Token) -> tuple[int, int]:
-    doc = t.doc
-    return doc[t.left_edge.i].idx, doc[t.right_edge.i].idx + len(doc[t.right_edge.i].text)
-
-
-def _head_clause(v: Token) -> tuple[int, int] | None:
-    """The clause v is attached to, minus v's own subtree (content told around the cue)."""
-    head = v.head
-    doc = v.doc
-    left = (head.left_edge.i, v.left_edge.i - 1)
-    right = (v.right_edge.i + 1, head.right_edge.i)
-    a, b = max((left, right), key=lambda r: r[1] - r[0])
-    if b < a:
-        return None
-    return doc[a].idx, doc[b].idx + len(doc[b].text)
-
-
-def _verb_content(v: Token, kind: str) -> tuple[int, int] | None:
-    children = list(v.children)
-    as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
-    for c in children:
-        if c.dep_ in _CLAUSE_DEPS and not (as_prep and c.i < v.i):
-            return _subtree(c)
-    for c in children:
-        if c.dep_ == "xcomp" and c.i > v.i:
-            return _subtree(c)
-    lemma = v.lemma_.lower()
-    if True:
-        for c in children:
-            if c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma == "call":
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if objs:
-                    return _subtree(objs[0])
-        if cues.takes_object_content(v):
-            objs = [c for c in children if c.dep_ in _OBJ_DEPS and c.i > v.i]
-            if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
-                objs = []
-            preps = [c for c in children if c.dep_ == "prep" and c.i > v.i and c.lower_ == "to"]
-            if lemma == "refer" and preps:
-                objs = preps
-            if objs:
-                start = objs[0].left_edge.i
-                end = max(
-                    c.right_edge.i
-                    for c in children
-                    if c.i > v.i and c.dep_ not in ("punct", "cc", "conj", "advcl")
-                )
-                doc = v.doc
-                return doc[start].idx, doc[end].idx + len(doc[end].text)
-    for c in children:
-        if c.dep_ == "prep" and c.i > v.i and c.lower_ in _TOPIC_PREPS:
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if objs and not any(d.dep_ in _OBJ_DEPS for d in children):
-                return _subtree(objs[0])
-    if v.dep_ == "parataxis" and v.head.i != v.i:
-        return _head_clause(v)
-    if v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX"):
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ == "as" for c in children):
-            return None
-        return _head_clause(v)
-    if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
-        return _head_clause(v)
-    return None
-
-
-def _that_clause(v: Token) -> bool:
-    """Whether verb v takes a finite 'that' clause (an unlisted verb of saying or thinking)."""
-    return any(
-        c.dep_ == "ccomp"
-        and c.i > v.i
-        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        for c in v.children
-    )
-
-
-def _noun_content(n: Token) -> tuple[int, int] | None:
-    for c in n.children:
-        if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children):
-            return _subtree(c)
-    for c in n.children:
-        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i == n.i + 1:
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return _subtree(objs[0])
-    return None
-
-
-def _noun_speaker(n: Token) -> Token | None:
-    for c in n.children:
-        if c.dep_ == "poss":
-            return c
-    return None
-
-
 class ClaimFinder:
     """All attributions of one doc."""
 
-    def __init__(self, doc: Doc, resolver: ActorResolver) -> None:
+    def __init__(self, doc: Doc, resolver: ActorResolver, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.quotes = find_quotes(self.text)
         self.paras = paragraphs(self.text)
-        self.speakers = SpeakerFinder(doc, resolver)
+        self.speakers = SpeakerFinder(doc, resolver, self.text)
 
     # -- building blocks ------------------------------------------------------------------
 
@@ -247,7 +83,9 @@ class ClaimFinder:
             return 0, 0
         start, end = span[0].sent.start, span[-1].sent.end
         after = text[q.close : pe].lstrip(" \t'’\"”")
-        if after and ("," in text[q.end - 1 : q.close] or after[0].islower()):
+        tail_words = re.split(r"[.!?:;\"“”]", after, maxsplit=1)[0].split()
+        short_tail = 0 < len(tail_words) <= 8 and text[q.end - 1 : q.close][:1] in "?!"
+        if after and ("," in text[q.end - 1 : q.close] or after[0].islower() or short_tail):
             tail = doc.char_span(q.close, pe, alignment_mode="expand")
             if tail is not None and len(tail) > 0:
                 end = max(end, tail[0].sent.end)
@@ -288,12 +126,12 @@ class ClaimFinder:
         """Clip content to its paragraph, extend it over quotes it starts, set the kind."""
         ps, pe = self._para_of(cue_tok.idx if not (a <= cue_tok.idx < b) else a)
         a, b = max(a, ps), min(b, pe)
-        a, b = _trim(self.text, a, b)
+        a, b = syn.trim(self.text, a, b)
         if b - a < 2:
             return None
         kind = "belief" if cue_kind == cues.BELIEF else "indirect"
         run = None
-        if len(_WORD.findall(self.text, a, b)) < 2 and inside(self.quotes, a) is None:
+        if len(syn.WORD.findall(self.text, a, b)) < 2 and inside(self.quotes, a) is None:
             return None
         quotes = [q for q in self.quotes if q.open < b and q.close > a]
         if quotes:
@@ -322,7 +160,7 @@ class ClaimFinder:
                 att = self._verb(t, ck)
             elif (nk := cues.noun_cue(t)) is not None:
                 att = self._noun(t, nk)
-            elif t.pos_ == "VERB" and _that_clause(t):
+            elif t.pos_ == "VERB" and syn.that_clause(t):
                 att = self._verb(t, cues.SPEECH, person_only=True)
             else:
                 continue
@@ -331,14 +169,20 @@ class ClaimFinder:
         return found
 
     def _verb(self, v: Token, kind: str, person_only: bool = False) -> Attribution | None:
-        content = _verb_content(v, kind)
+        content = syn.verb_content(v, kind)
         if content is None:
             return None
         if kind == cues.BELIEF and any(
             c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in v.children
         ):
             return None  # "he must not favor one side": the writer's prescription
-        subj = _subject(v, skip=self._quoted)
+        subj = syn.dash_appositive(v)
+        if subj is not None:  # the dashed aside ends at the next dash
+            dash = min((self.text.find(d, v.idx, content[1]) for d in "—–"), key=syn.found_first)
+            if dash > 0:
+                content = (content[0], dash)
+        else:
+            subj = syn.subject(v, skip=self._quoted)
         if person_only and (subj is None or not self.speakers.is_person(subj)):
             return None
         sp = self._speaker(subj)
@@ -347,8 +191,8 @@ class ClaimFinder:
         return self._shape(*content, kind, v, sp, cues.cue_text(v))
 
     def _noun(self, n: Token, kind: str) -> Attribution | None:
-        subj = _noun_speaker(n)
-        content = _noun_content(n)
+        subj = syn.noun_speaker(n)
+        content = syn.noun_content(n)
         if subj is None or content is None:
             return None
         sp = self._speaker(subj)
@@ -424,7 +268,7 @@ class ClaimFinder:
         for t in doc[s_start:s_end]:
             if self._quoted(t) or cues.verb_cue(t) != cues.SPEECH:
                 continue
-            subj = _subject(t, skip=self._quoted)
+            subj = syn.subject(t, skip=self._quoted)
             if subj is None:
                 continue
             if not direct and not (t.left_edge.idx <= q.open and t.right_edge.idx >= q.start):
@@ -437,7 +281,7 @@ class ClaimFinder:
         kind = "direct" if direct else "partial"
         _, cue_tok, subj = best
         sp = self._speaker(subj)
-        content = _verb_content(cue_tok, cues.SPEECH) if kind == "partial" else None
+        content = syn.verb_content(cue_tok, cues.SPEECH) if kind == "partial" else None
         if content is not None and content[0] <= q.open and content[1] >= q.close - 1:
             shaped = self._shape(*content, cues.SPEECH, cue_tok, sp, cues.cue_text(cue_tok))
             if shaped is not None:
@@ -484,7 +328,7 @@ class ClaimFinder:
             return None
         sent = colon[0].sent
         root = sent.root
-        subj = _subject(root, skip=self._quoted) if root.pos_ in ("VERB", "AUX") else None
+        subj = syn.subject(root, skip=self._quoted) if root.pos_ in ("VERB", "AUX") else None
         cue_tok = root if subj is not None else colon[0]
         if subj is None:
             names = [
@@ -563,16 +407,17 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
     return sorted(best.values(), key=lambda a: (a.start, a.end))
 
 
-def find_attributions(doc: Doc, actors: ActorResolver) -> list[Attribution]:
+def find_attributions(
+    doc: Doc, actors: ActorResolver, text: str | None = None
+) -> list[Attribution]:
     """Every attribution of the doc, with speaker mention offsets (used by evaluation)."""
-    return ClaimFinder(doc, actors).find()
+    return ClaimFinder(doc, actors, text).find()
 
 
-def _evidence(doc: Doc, a: Attribution) -> tuple[int, int]:
+def _evidence(doc: Doc, text: str, a: Attribution) -> tuple[int, int]:
     points = [a.start, max(a.start, a.end - 1)]
     if a.speaker is not None and abs(a.cue_start - a.start) < 400:
         points += [a.cue_start, a.speaker.start]
-    text = doc.text
     lo, hi = min(points), max(points)
     span = doc.char_span(lo, hi + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -593,8 +438,8 @@ def extract_claims(doc: Doc, ctx: ArticleContext, actors: ActorResolver) -> list
     """Claims of one article (see Extraction.claims for the row shape)."""
     rows: list[Row] = []
     text = doc.text
-    for a in find_attributions(doc, actors):
-        cs, ce = _evidence(doc, a)
+    for a in find_attributions(doc, actors, text):
+        cs, ce = _evidence(doc, text, a)
         sp = a.speaker
         rows.append(
             {

@@ -36,6 +36,17 @@ CARRY_SENTENCES = 2  # how far back an implicit target may be recovered from
 Recent = dict[tuple[str, str], tuple[Actor, int]]
 Made = tuple[Trigger, Actor, str, bool, bool]  # trigger, source, modality, dated, carried
 COUNTERPART_ROOTS = {"04", "11", "16"}
+MILITARY_NOUNS = {
+    "troop",
+    "force",
+    "soldier",
+    "army",
+    "unit",
+    "peacekeeper",
+    "battalion",
+    "brigade",
+}
+PRESS = {"reporters", "journalists", "the press", "press", "media", "the media", "newspaper"}
 LOCATION_TARGET_ROOTS = {"04", "14", "15"}
 DOCUMENTS = {
     "report",
@@ -55,7 +66,8 @@ DOCUMENTS = {
 # roots whose events stand without a target actor ("Russia has not made concessions",
 # "activists protested", "troops withdrew", "the U.S. cut off communication")
 MONADIC_ROOTS = {"03", "04", "06", "07", "08", "09", "14", "15", "16", "18", "19", "20"}
-MONADIC_CODES = {"015", "016", "017"}  # claiming or denying responsibility, symbolic acts
+# declining to comment, claiming or denying responsibility, symbolic acts
+MONADIC_CODES = {"011", "015", "016", "017"}
 # a nominal mention with no target ("Russia's invasion") mostly refers back to an event
 # reported elsewhere; only a few kinds stand alone as nouns ("Russia's concessions")
 NOMINAL_MONADIC_ROOTS = {"08", "14", "15", "16"}
@@ -65,6 +77,18 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 def _placed(actor: Actor) -> bool:
     """An actor with a country or a sector (a state, its agencies, parties, armed groups...)."""
     return bool(actor.country or actor.sector)
+
+
+def _military(trig: Trigger, sources: list[Actor]) -> bool:
+    """Whether the source is armed forces ("UN troops", "Russian soldiers")."""
+    if any(a.sector == "MIL" for a in sources):
+        return True
+    words = {lemma(t) for group in source_tokens(trig) for head in group for t in head.subtree}
+    return bool(words & MILITARY_NOUNS)
+
+
+def _press(actor: Actor) -> bool:
+    return actor.sector == "MED" or actor.name.lower() in PRESS
 
 
 def _speech(trig: Trigger) -> Trigger:
@@ -112,9 +136,7 @@ def _inner_heads(tok: Token) -> list[Token]:
     """Where the actor sits when the phrase head is not it: "Hundreds of UN troops",
     "opponents of the Senate", a name the parser hung under a date ("Assad Tuesday")."""
     if tok.lemma_.lower() in DOCUMENTS:  # "a report released in the Rwandan capital said"
-        return [t for t in tok.subtree if t.ent_type_ in {"GPE", "NORP", "ORG"} and t is not tok][
-            :1
-        ]
+        return [t for t in tok.subtree if t.ent_type_ in {"GPE", "NORP", "ORG"} and t != tok][:1]
     if tok.ent_type_ in {"DATE", "TIME"}:
         return [
             c for c in tok.children if c.dep_ == "compound" and c.ent_type_ not in {"DATE", "TIME"}
@@ -188,6 +210,15 @@ def _date(
     ents = [e for e in sent.ents if e.label_ in {"DATE", "TIME"} and is_point_expression(e.text)]
     heads = _date_heads(trig)
     attached = [e for e in ents if _dates_event(e.root, heads, others - {trig.token.i})]
+    if not attached:  # a date right after the event's clause, hung on the main verb by the parser
+        clause = heads[-1]
+        attached = [
+            e
+            for e in ents
+            if e.root.head.dep_ == "ROOT"
+            and clause.head == e.root.head
+            and 0 <= e.start - clause.right_edge.i <= 1
+        ]
     if not attached:
         return None, "unknown", None
     best = min(attached, key=lambda e: abs(e.root.i - trig.token.i))
@@ -239,7 +270,7 @@ def sentence_events(
                 if a.actor_id not in src_ids
             ]
         code = trig.code
-        if code == "160" and lemma(trig.token) == "withdraw" and sources[0].sector == "MIL":
+        if code == "160" and lemma(trig.token) in {"withdraw", "pull"} and _military(trig, sources):
             code = "087"  # troops withdrawing de-escalate; a state leaving a body cuts ties
         mod = modality(trig.token)
         code, mod = cameo_convention(trig, code, mod)
@@ -291,6 +322,12 @@ def sentence_events(
         iso, precision, date_text = _date(sent, trig, ctx.published_at, trigger_ids)
         # political event data: someone on either side must be a state or a known sector
         pairs = [(s_, t_) for s_, t_ in pairs if _placed(s_) or (t_ is not None and _placed(t_))]
+        if code[:2] == "01":  # "he told the BBC", "she told reporters": an interview, no event
+            pairs = [
+                (s_, t_)
+                for s_, t_ in pairs
+                if (t_ is None and code in MONADIC_CODES) or (t_ is not None and not _press(t_))
+            ]
         pairs = pairs[:MAX_ROWS_PER_TRIGGER]
         for src, tgt in pairs:
             key = (entry.root, src.actor_id, tgt.actor_id if tgt else None)

@@ -24,8 +24,14 @@ Item = tuple[date, int, int]  # (date, tolerance in days, position)
 
 
 def _str(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
+    """A cell as text; None, NaN, NaT and pd.NA (as DuckDB or pandas give them) are empty."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    try:
+        if pd.isna(value):  # type: ignore[call-overload]
+            return ""
+    except (TypeError, ValueError):
+        pass
     return str(value)
 
 

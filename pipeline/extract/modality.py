@@ -60,6 +60,8 @@ def _negated_here(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "neither"}):
             return True
+        if c.dep_ == "mark" and c.lower_ == "without":  # "without Ukraine agreeing"
+            return True
     return tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "without"
 
 
@@ -78,7 +80,7 @@ def _governors(tok: Token) -> list[Token]:
     """The event word, then the words whose clause contains it, up to the sentence root."""
     chain = [tok]
     cur = tok
-    while cur.dep_ != "ROOT" and cur.head is not cur and len(chain) < 8:
+    while cur.dep_ != "ROOT" and cur.head != cur and len(chain) < 8:
         cur = cur.head
         chain.append(cur)
     return chain
@@ -94,7 +96,7 @@ def modality(tok: Token) -> str:
         if i and chain[i - 1].dep_ in CLAUSE_LINKS and not _infinitive(chain[i - 1]):
             break
         nominal_step = i and tok.pos_ != "VERB" and chain[i - 1].pos_ != "VERB"
-        if nominal_step and chain[i - 1] is not tok and chain[i - 1].dep_ not in {"prep", "pobj"}:
+        if nominal_step and chain[i - 1] != tok and chain[i - 1].dep_ not in {"prep", "pobj"}:
             break  # a nominal event reaches its governing verb through a preposition at most
         frame.append(t)
         links.append(chain[i - 1].dep_ if i else "")

@@ -19,7 +19,7 @@ from pipeline.extract.codebook import CODEBOOK_DIR
 
 PLACES_CSV = CODEBOOK_DIR / "places.csv"
 ACTOR_COUNTRIES_CSV = CODEBOOK_DIR.parent / "actors" / "countries.csv"
-LOCATIVE_PREPS = {"in", "at", "inside", "near", "outside", "on"}
+LOCATIVE_PREPS = {"in", "at", "inside", "near", "outside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 
 
@@ -92,6 +92,8 @@ def _frame_heads(event: Token, frame: list[Token]) -> list[Token]:
 def location(event: Token, frame: list[Token]) -> tuple[str | None, str | None, Token | None]:
     """(name as written, ISO-3, head token) of where the event happened, if stated."""
     heads = _frame_heads(event, frame)
+    # "conducting exercises in Alaska": the place may hang on the event's object
+    heads += [c for c in event.children if c.dep_ in {"dobj", "obj"}]
     # "talks with the chancellor in Berlin": the parser often hangs the place on the partner
     heads += [
         g

@@ -47,14 +47,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _kind(text: str, i: int, inside: bool) -> str:
     """'open' or 'close' for the mark at i."""
     ch = text[i]
-    if ch in OPENERS:
-        return "open"
-    if ch in CLOSERS:
-        return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     before_space = before.isspace() or before in _OPEN_BEFORE or before == "\n"
     after_space = after.isspace() or after in ".,;:!?)]"
+    if ch in OPENERS:  # a curly opener typed where a closer belongs: 'unusual,“ he said'
+        return "close" if inside and after_space and not before_space else "open"
+    if ch in CLOSERS:
+        return "open" if not inside and before_space and not after_space else "close"
     if before_space and not after_space:
         return "open"
     if after_space and not before_space:

@@ -105,10 +105,51 @@ TARGET_PREPS = {"with", "to", "against", "at", "on", "toward", "towards", "from"
 NOUN_TARGET_PREPS = {"of", "with", "to", "against", "on", "toward", "towards", "into", "from"}
 RELATIVE = {"who", "which", "that", "whom"}
 ACTOR_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
+PEOPLE = {
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "official",
+    "prisoner",
+    "soldier",
+    "troop",
+    "citizen",
+    "national",
+    "journalist",
+    "leader",
+    "minister",
+    "activist",
+    "worker",
+    "student",
+    "civilian",
+    "refugee",
+    "migrant",
+    "protester",
+    "demonstrator",
+    "detainee",
+    "hostage",
+    "people",
+    "man",
+    "woman",
+    "child",
+    "member",
+    "militant",
+    "rebel",
+    "dissident",
+    "peacekeeper",
+}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 
-REJECT_BY_ROOT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120"}
+REJECT_BY_ROOT = {
+    "01": "011",
+    "04": "125",
+    "05": "120",
+    "06": "121",
+    "07": "122",
+    "08": "124",
+    "03": "120",
+}
 THREAT_BY_ROOT = {"16": "1313", "17": "137", "18": "138", "19": "138", "20": "138", "12": "130"}
 APPEAL_BY_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
 DEMAND_BY_ROOT = {"04": "108", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
@@ -405,7 +446,7 @@ def _verb_subjects(tok: Token, depth: int = 0) -> list[Token]:
         if _is_passive(head) and not _agent(head):  # "X is expected to meet"
             return [c for c in head.children if c.dep_ == "nsubjpass"]
         return _verb_subjects(head, depth + 1)
-    if tok.dep_ in {"conj", "advcl"}:
+    if tok.dep_ in {"conj", "advcl", "acomp"}:  # "is about to restore": climb to the copula
         return _verb_subjects(head, depth + 1)
     if tok.dep_ == "pcomp":
         return _verb_subjects(head.head, depth + 1)
@@ -489,12 +530,11 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
             groups.append(_object_owner(o))
             if trig.code[:2] == "04":  # "attended the Beijing Olympics", "visited the Kremlin"
                 groups.append(_owner_modifiers(o))
-            if (
-                m.obj is not None
-                and o.i == m.obj.i
-                and (trig.code.startswith("084") or o.ent_type_ in ACTOR_ENTS)
-            ):
-                groups.append([o])  # "released the mayor", "freed Palestinian prisoners"
+            people = trig.code.startswith("084") or o.ent_type_ in ACTOR_ENTS or lemma(o) in PEOPLE
+            if m.obj is not None and o.i == m.obj.i and people:
+                # "released the mayor", "freed Palestinian prisoners", "expel Russian diplomats"
+                groups.append([o])
+                groups.append(_owner_modifiers(o))
         groups.append(_pobjs(tok, TARGET_PREPS))
         groups.append(_pobjs(tok, {"for"}))  # "issued arrest warrants for two Brazilian men"
         # "expressed appreciation for China's assistance"

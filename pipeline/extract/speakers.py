@@ -44,21 +44,22 @@ def _clean(text: str) -> str:
     return text.strip(_STRIP)
 
 
-def _headline(span: Span) -> bool:
-    return _headline_tok(span[0])
+class _Headlines:
+    """Which lines of a text are Title Case headlines (NER is unreliable there); cached."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[int, bool] = {}
 
-def _headline_tok(token: Token) -> bool:
-    """Whether the token's line is a Title Case headline (NER is unreliable there)."""
-    doc = token.doc
-    text = doc.text
-    a = text.rfind("\n", 0, token.idx) + 1
-    b = text.find("\n", token.idx)
-    words = [w for w in text[a : b if b >= 0 else len(text)].split() if w[:1].isalpha()]
-    if len(words) < 4:
-        return False
-    caps = sum(w[0].isupper() for w in words)
-    return caps / len(words) > 0.7
+    def __call__(self, token: Token) -> bool:
+        text = self.text
+        a = text.rfind("\n", 0, token.idx) + 1
+        if a not in self.cache:
+            b = text.find("\n", token.idx)
+            words = [w for w in text[a : b if b >= 0 else len(text)].split() if w[:1].isalpha()]
+            caps = sum(w[0].isupper() for w in words)
+            self.cache[a] = len(words) >= 4 and caps / len(words) > 0.7
+        return self.cache[a]
 
 
 def _ent(token: Token) -> Span | None:
@@ -77,15 +78,16 @@ def _ent(token: Token) -> Span | None:
 class SpeakerFinder:
     """Resolves speaker tokens of one article; built once per doc."""
 
-    def __init__(self, doc: Doc, resolver: ActorResolver) -> None:
+    def __init__(self, doc: Doc, resolver: ActorResolver, text: str | None = None) -> None:
         self.doc = doc
+        headline = _Headlines(doc.text if text is None else text)
         self.resolver = resolver
         self.full: dict[str, str] = {}  # surname -> first longest full name
         self.desc: dict[str, str] = {}  # full name -> first description seen
         self.persons: list[Token] = []  # tokens naming a person, in order
         person_keys: set[str] = set()
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG") or _headline(ent):
+            if ent.label_ not in ("PERSON", "ORG") or headline(ent[0]):
                 continue
             name = _clean(ent.text)
             words = name.split()
@@ -100,7 +102,7 @@ class SpeakerFinder:
                 person_keys.add(key)
         self.person_keys = person_keys
         for t in doc:
-            if t.pos_ == "PROPN" and t.lower_ in person_keys and not _headline_tok(t):
+            if t.lower_ in person_keys and t.text[:1].isupper() and not headline(t):
                 self.persons.append(t)
 
     # -- mention shapes -------------------------------------------------------------------
@@ -211,8 +213,14 @@ class SpeakerFinder:
         return Speaker(start, end, name or None, aid, description or None, pronoun)
 
     def _pronoun(self, tok: Token) -> Speaker:
-        actor = self.resolver.resolve_token(tok)
         start, end = tok.idx, tok.idx + len(tok.text)
+        near = self._same_sentence_person(tok) if tok.lower_ in PERSONAL else None
+        if near is not None:  # a person named earlier in the same sentence comes first
+            ent = _ent(near)
+            name = self.canonical(_clean(ent.text if ent is not None else near.text))
+            actor = self.resolver.resolve_token(near)
+            return self._make(start, end, name, None, actor, True)
+        actor = self.resolver.resolve_token(tok)
         if actor is not None:
             return self._make(start, end, actor.name, None, actor, True)
         if tok.lower_ not in PERSONAL:
@@ -223,6 +231,12 @@ class SpeakerFinder:
         ent = _ent(ante)
         name = self.canonical(_clean(ent.text if ent is not None else ante.text))
         return self._make(start, end, name, None, None, True)
+
+    def _same_sentence_person(self, tok: Token) -> Token | None:
+        sent_start = tok.sent.start
+        same = [p for p in self.persons if sent_start <= p.i < tok.i]
+        subjects = [p for p in same if p.dep_ in ("nsubj", "nsubjpass")]
+        return subjects[-1] if subjects else same[-1] if same else None
 
     def antecedent(self, tok: Token) -> Token | None:
         """Nearest earlier person: same sentence first, else a subject of 3 sentences before."""

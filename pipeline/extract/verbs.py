@@ -99,6 +99,16 @@ def _object_words(obj: Token) -> set[str]:
     return words
 
 
+ACTOR_OBJECT = "@actor"  # pattern object meaning: a named actor (country, organisation, person)
+ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def _fits(obj: Token, objects: frozenset[str]) -> bool:
+    if ACTOR_OBJECT in objects and obj.ent_type_ in ACTOR_ENTS:
+        return True
+    return bool(_object_words(obj) & objects)
+
+
 def match(tok: Token) -> Match | None:
     """The most specific pattern that fits tok, or None."""
     pos = "verb" if tok.pos_ in {"VERB", "AUX"} else "noun" if tok.pos_ in {"NOUN", "PROPN"} else ""
@@ -129,7 +139,7 @@ def match(tok: Token) -> Match | None:
             if not prep_tok:
                 # "threatened Putin with sanctions": a with-phrase can carry the object too
                 cands = cands + [g for c in preps for g in c.children if g.dep_ == "pobj"]
-            hit = next((o for o in cands if _object_words(o) & p.objects), None)
+            hit = next((o for o in cands if _fits(o, p.objects)), None)
             if hit is None:
                 continue
             return Match(p, hit, prep_tok)

@@ -1,0 +1,192 @@
+"""Dependency-tree helpers for claims: subjects, complements and content spans of cues.
+
+Pure functions over spaCy tokens; offsets are character offsets into the doc's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from pipeline.extract import cues
+
+THAT = re.compile(r"that\b[\s,]*", re.I)
+WORD = re.compile(r"[^\W\d_]+")
+_EDGE = " \t\n,;:—–-\u00a0"
+_CLAUSE_DEPS = ("ccomp",)
+_TOPIC_PREPS = ("about", "on", "against", "for", "of", "over")
+_OBJ_DEPS = ("dobj", "oprd", "attr")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "acl")
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _EDGE:
+        a += 1
+    while b > a and text[b - 1] in _EDGE:
+        b -= 1
+    m = THAT.match(text, a, b)
+    if m and m.end() < b:
+        a = m.end()
+    return a, b
+
+
+def bare_participle(v: Token) -> bool:
+    """A past participle without auxiliary: reduced relative or passive ("a plan suggested")."""
+    return v.tag_ == "VBN" and v.dep_ != "conj" and not any(c.dep_ == "aux" for c in v.children)
+
+
+def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = None) -> Token | None:
+    """The speaker token of a cue verb: its subject, passive agent or inherited subject.
+
+    skip: tokens that cannot be the speaker (inside a quotation).
+    """
+    subjects = [c for c in v.children if c.dep_ == "nsubj" and not (skip and skip(c))]
+    if subjects:
+        return None if bare_participle(v) else subjects[-1]
+    if skip is not None and any(c.dep_ == "nsubj" for c in v.children):
+        return adjacent_subject(v, skip)
+    for c in v.children:
+        if False:
+            return c
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or depth >= 2:
+        return None
+    if bare_participle(v):
+        return None
+    if v.dep_ in _INHERIT_DEPS and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+        if v.dep_ in ("advcl", "acl") and (v.tag_ != "VBG" or v.head.dep_ != "ROOT"):
+            return None
+        return subject(v.head, depth + 1, skip)
+    return None
+
+
+def adjacent_subject(v: Token, skip: Callable[[Token], bool]) -> Token | None:
+    """A name or pronoun right before or after the verb, outside quotes (parse failed)."""
+    doc = v.doc
+    for i in (v.i + 1, v.i - 1):
+        if 0 <= i < len(doc) and not skip(doc[i]) and doc[i].pos_ in ("PROPN", "PRON", "NOUN"):
+            tok = doc[i]
+            while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+                tok = tok.head
+            return tok
+    return None
+
+
+def found_first(pos: int) -> int:
+    return pos if pos >= 0 else 1 << 30
+
+
+def dash_appositive(v: Token) -> Token | None:
+    """The possessor of a claim noun that a dashed participle elaborates:
+    "X's view of the war — arguing that …" (X is the one arguing)."""
+    doc = v.doc
+    if v.tag_ != "VBG" or v.i < 2 or doc[v.i - 1].text not in ("—", "–", "--"):
+        return None
+    tok = doc[v.i - 2]
+    for _ in range(5):
+        if cues.noun_cue(tok) is not None:
+            return noun_speaker(tok)
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def subtree(t: Token) -> tuple[int, int]:
+    doc = t.doc
+    return doc[t.left_edge.i].idx, doc[t.right_edge.i].idx + len(doc[t.right_edge.i].text)
+
+
+def head_clause(v: Token) -> tuple[int, int] | None:
+    """The clause v is attached to, minus v's own subtree (content told around the cue)."""
+    head = v.head
+    doc = v.doc
+    left = (head.left_edge.i, v.left_edge.i - 1)
+    right = (v.right_edge.i + 1, head.right_edge.i)
+    a, b = max((left, right), key=lambda r: r[1] - r[0])
+    if b < a:
+        return None
+    return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+
+def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
+    children = list(v.children)
+    as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+    for c in children:
+        if c.dep_ in _CLAUSE_DEPS and not (as_prep and c.i < v.i):
+            return subtree(c)
+    for c in children:
+        if c.dep_ == "xcomp" and c.i > v.i:
+            return subtree(c)
+    lemma = v.lemma_.lower()
+    if True:
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma == "call":
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return subtree(objs[0])
+        if cues.takes_object_content(v):
+            objs = [c for c in children if c.dep_ in _OBJ_DEPS and c.i > v.i]
+            if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
+                objs = []
+            preps = [c for c in children if c.dep_ == "prep" and c.i > v.i and c.lower_ == "to"]
+            if lemma == "refer" and preps:
+                objs = preps
+            if objs:
+                start = objs[0].left_edge.i
+                end = max(
+                    c.right_edge.i
+                    for c in children
+                    if c.i > v.i and c.dep_ not in ("punct", "cc", "conj", "advcl")
+                )
+                doc = v.doc
+                return doc[start].idx, doc[end].idx + len(doc[end].text)
+    for c in children:
+        if c.dep_ == "prep" and c.i > v.i and c.lower_ in _TOPIC_PREPS:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs and not any(d.dep_ in _OBJ_DEPS for d in children):
+                return subtree(objs[0])
+    if v.dep_ == "parataxis" and v.head.i != v.i:
+        return head_clause(v)
+    if v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ == "as" for c in children):
+            return None
+        return head_clause(v)
+    if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        return head_clause(v)
+    return None
+
+
+def that_clause(v: Token) -> bool:
+    """Whether verb v takes a finite 'that' clause (an unlisted verb of saying or thinking)."""
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > v.i
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in v.children
+    )
+
+
+def noun_content(n: Token) -> tuple[int, int] | None:
+    for c in n.children:
+        if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children):
+            return subtree(c)
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i == n.i + 1:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return subtree(objs[0])
+    return None
+
+
+def noun_speaker(n: Token) -> Token | None:
+    for c in n.children:
+        if c.dep_ == "poss":
+            return c
+    return None
