@@ -104,6 +104,7 @@ NOUN_FRAMES = {"refrain", "abstain", "engage", "participate", "resort", "return"
 TARGET_PREPS = {"with", "to", "against", "at", "on", "toward", "towards", "from", "into", "upon"}
 NOUN_TARGET_PREPS = {"of", "with", "to", "against", "on", "toward", "towards", "into", "from"}
 RELATIVE = {"who", "which", "that", "whom"}
+PROSPECTS = {"prospect", "idea", "possibility", "notion", "option", "proposal", "plan", "call"}
 ACTOR_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
 PEOPLE = {
     "diplomat",
@@ -207,6 +208,13 @@ def _complement(tok: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pcomp":
                     return g
+    for o in tok.children:  # "dismissed the prospect of offering support", "the idea of sending"
+        if o.dep_ in {"dobj", "obj"} and o.lemma_.lower() in PROSPECTS:
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ in {"pcomp", "pobj"}:
+                            return g
     return None
 
 
@@ -301,8 +309,9 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
             dropped.add(i)
             if lem in SPEECH:
                 reporters[inner.i] = tok
-        elif lem in REJECT and inner_root in REJECT_BY_ROOT:
-            recode[i] = (REJECT_BY_ROOT[inner_root], inner, False)
+        elif lem in REJECT and (inner_root in REJECT_BY_ROOT or _via_prospect(tok, comp)):
+            # "refused to endorse", "rejected the idea of sending troops": a rejection
+            recode[i] = (REJECT_BY_ROOT.get(inner_root, "120"), inner, False)
             consumed.add(inner.i)
         elif lem in REJECT:  # "declined to criticize": the criticism, negated
             dropped.add(i)
@@ -337,6 +346,13 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
         out.append(trig)
     out = [t for t in out if t.token.i not in accused_inside or t.accusation]
     return sorted(out + extra, key=lambda t: t.token.i)
+
+
+def _via_prospect(tok: Token, comp: Token | None) -> bool:
+    """Whether comp is reached through an object like "the idea of" / "the prospect of"."""
+    return (
+        comp is not None and comp.head.head.head == tok and comp.head.head.dep_ in {"dobj", "obj"}
+    )
 
 
 def _addressee(tok: Token) -> bool:
@@ -448,8 +464,11 @@ def _verb_subjects(tok: Token, depth: int = 0) -> list[Token]:
         return _verb_subjects(head, depth + 1)
     if tok.dep_ in {"conj", "advcl", "acomp"}:  # "is about to restore": climb to the copula
         return _verb_subjects(head, depth + 1)
-    if tok.dep_ == "pcomp":
-        return _verb_subjects(head.head, depth + 1)
+    if tok.dep_ == "pcomp":  # "refrained from criticising", "the idea of sending troops"
+        governor = head.head
+        if governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ in {"dobj", "obj", "pobj"}:
+            governor = governor.head
+        return _verb_subjects(governor, depth + 1)
     if tok.dep_ == "relcl":
         return [head]
     return []
