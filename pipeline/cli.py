@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from pipeline import scores
 from pipeline.ledger import StoreBusyError, connect
 
 OUT = click.option(
@@ -235,6 +234,7 @@ def evaluate() -> None:
 @SAVE
 def eval_events(gold: Path, save: bool) -> None:
     """Score the event coder on a PETRARCH gold file (GSR validation or unit-test records)."""
+    from pipeline import scores
     from pipeline.evaluate.events import evaluate as score
     from pipeline.evaluate.events import format_report
 
@@ -256,6 +256,7 @@ def eval_events(gold: Path, save: bool) -> None:
 @SAVE
 def eval_claims(data: Path, split: str, limit: int | None, save: bool) -> None:
     """Score the claim extractor on PolNeAR attributions."""
+    from pipeline import scores
     from pipeline.evaluate.claims import evaluate as score
     from pipeline.evaluate.claims import format_report
 

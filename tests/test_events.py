@@ -211,3 +211,8 @@ def test_interviews_are_not_events() -> None:
     assert not [
         r for r in code("He told reporters that the economy was strong.") if r["cameo_root"] == "01"
     ]
+
+
+def test_rejecting_the_idea_of_an_action() -> None:
+    r = find(code("Germany rejected the idea of sending troops to Ukraine."), "12")
+    assert (r["actor1_country"], r["actor2_country"]) == ("DEU", "UKR")

@@ -156,6 +156,33 @@ def test_correction_reaches_the_next_release_and_survives_reruns(
     assert diff.returncode == 0 and target in diff.stdout
 
 
+def test_a_new_article_bumps_minor_and_the_changelog_lists_exactly_its_rows(
+    first_run: tuple[Path, Path, str],
+) -> None:
+    raw, out, _ = first_run
+    datasets = out / "datasets"
+    before = json.loads((datasets / "latest.json").read_text())["version"]
+    (raw / "talks.md").write_text(
+        "# Ministers meet in Geneva\n\nRussian and Ukrainian negotiators met in Geneva on "
+        'Monday. "We want a ceasefire," said Ukrainian Foreign Minister Andrii Sybiha.\n'
+    )
+    done = pipeline("run", "--raw", str(raw), "--out", str(out))
+    assert done.returncode == 0, done.stderr[-2000:]
+    after = json.loads((datasets / "latest.json").read_text())["version"]
+    major, minor, _ = (int(x) for x in before.split("."))
+    assert after == f"{major}.{minor + 1}.0"
+    changes = json.loads((datasets / after / "changes.json").read_text())
+    articles = pd.read_parquet(datasets / after / "data" / "articles.parquet")
+    new_id = articles.loc[articles["source_path"] == "talks.md", "article_id"].item()
+    for table, key in (("articles", "article_id"), ("events", "event_id"), ("claims", "claim_id")):
+        frame = pd.read_parquet(datasets / after / "data" / f"{table}.parquet")
+        new_rows = set(frame.loc[frame["article_id"] == new_id, key])
+        assert set(changes["tables"][table]["added_ids"]) == new_rows
+        assert changes["tables"][table]["removed"] == 0
+    assert changes["tables"]["claims"]["added"] >= 1
+    assert "talks.md" not in (datasets / before / "data" / "articles.csv").read_text()
+
+
 def test_bad_input_is_quarantined_by_a_run(first_run: tuple[Path, Path, str]) -> None:
     raw, out, _ = first_run
     (raw / "broken.json").write_text('{"title": "no text field"}')

@@ -50,6 +50,7 @@ from pipeline.extract.model import Actor, ArticleContext, actor_id
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 ORIGIN_PREPS = {"from", "of", "in"}
 PHRASE_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "quantmod"}
+NAME_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
 MEMBER_BODIES = {"REB", "MIL", "IGO", "SPY", "COP"}  # their fighters/troops are the body itself
 QUANTIFIERS = {"one", "two", "three", "some", "many", "several", "most", "all", "none", "both",
@@ -241,8 +242,8 @@ class ActorResolver(ActorIndex):
         region = region_of(tok.text)
         return (None, region) if region else None
 
-    def _phrase(self, tok: Token) -> str:
-        left = [c for c in tok.children if c.i < tok.i and c.dep_ in PHRASE_DEPS]
+    def _phrase(self, tok: Token, deps: set[str] = PHRASE_DEPS) -> str:
+        left = [c for c in tok.children if c.i < tok.i and c.dep_ in deps]
         start = min([tok.i, *(c.left_edge.i for c in left)])
         while start < tok.i and (self.doc[start].dep_ in {"det", "predet", "preconj"}
                                  or self.doc[start].is_punct):
@@ -258,6 +259,7 @@ class ActorResolver(ActorIndex):
                     and self._actors[aid].sector in MEMBER_BODIES):
                 return [self._actors[aid]]
         phrase = self._phrase(tok)
+        name = self._phrase(tok, NAME_DEPS)  # "two militants", "his team": no count or owner
         places = self._places(tok)
         if not places:
             if role.kind == "relational":
@@ -266,13 +268,13 @@ class ActorResolver(ActorIndex):
             if (institutional or role.sector == "GOV") and self.main_country:
                 places = [(self.main_country, None)]  # "the administration", "senior aides"
         if not places:
-            return [self._group(phrase, None, role.sector, phrase)]
+            return [self._group(name, None, role.sector, phrase)]
         out = []
         for iso, _region in places:
             if iso and role.sector:
                 out.append(self._collective(iso, role.sector, phrase))
             else:
-                out.append(self._group(phrase, iso, role.sector, phrase))
+                out.append(self._group(name, iso, role.sector, phrase))
         return out
 
     def _role_actor(self, tok: Token) -> list[Actor]:

@@ -49,6 +49,7 @@ class Attribution:
     speaker: Speaker | None
     confidence: float
     run: int | None = None  # quote run, for continuations
+    cue_kind: str = cues.SPEECH  # SPEECH or BELIEF: what the cue word itself expresses
 
 
 class ClaimFinder:
@@ -141,9 +142,11 @@ class ClaimFinder:
             else:
                 kind = "partial"
                 b = max(b, min(quotes[-1].close, pe))
+        if cue_kind == cues.BELIEF and (sp is None or sp.name is None):
+            return None  # a belief with no one to hold it
         return Attribution(
             a, b, kind, cue, cue_tok.idx, cue_tok.idx + len(cue_tok.text), sp,
-            self._confidence(kind, sp), run,
+            self._confidence(kind, sp), run, cue_kind,
         )
 
     # -- the three routes -----------------------------------------------------------------
@@ -392,7 +395,7 @@ def _drop_nested_beliefs(found: list[Attribution]) -> list[Attribution]:
     return [
         a
         for a in found
-        if a.kind != "belief"
+        if a.cue_kind != cues.BELIEF
         or not any(b is not a and b.start <= a.cue_start < b.end for b in found)
     ]
 

@@ -16,6 +16,7 @@ THAT = re.compile(r"that\b[\s,]*", re.I)
 WORD = re.compile(r"[^\W\d_]+")
 _EDGE = " \t\n,;:—–-\u00a0"
 _CLAUSE_DEPS = ("ccomp",)
+_XCOMP_ONLY = ("decline", "refuse")  # "declined to comment"; "sales declined" is no claim
 _TOPIC_PREPS = ("about", "on", "against", "for", "of", "over")
 _OBJ_DEPS = ("dobj", "oprd", "attr")
 _INHERIT_DEPS = ("conj", "xcomp", "advcl", "acl")
@@ -125,30 +126,33 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
         if c.dep_ == "xcomp" and c.i > v.i:
             return subtree(c)
     lemma = v.lemma_.lower()
-    if True:
-        for c in children:
-            if c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma == "call":
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if objs:
-                    return subtree(objs[0])
-        if cues.takes_object_content(v):
-            objs = [c for c in children if c.dep_ in _OBJ_DEPS and c.i > v.i]
-            if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
-                objs = []
-            preps = [c for c in children if c.dep_ == "prep" and c.i > v.i and c.lower_ == "to"]
-            if lemma == "refer" and preps:
-                objs = preps
+    if lemma in _XCOMP_ONLY:
+        return None
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma == "call":
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
-                start = objs[0].left_edge.i
-                end = max(
-                    c.right_edge.i
-                    for c in children
-                    if c.i > v.i and c.dep_ not in ("punct", "cc", "conj", "advcl")
-                )
-                doc = v.doc
-                return doc[start].idx, doc[end].idx + len(doc[end].text)
+                return subtree(objs[0])
+    if cues.takes_object_content(v):
+        objs = [c for c in children if c.dep_ in _OBJ_DEPS and c.i > v.i]
+        if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
+            objs = []
+        preps = [c for c in children if c.dep_ == "prep" and c.i > v.i and c.lower_ == "to"]
+        if lemma == "refer" and preps:
+            objs = preps
+        if objs:
+            start = objs[0].left_edge.i
+            end = max(
+                c.right_edge.i
+                for c in children
+                if c.i > v.i and c.dep_ not in ("punct", "cc", "conj", "advcl")
+            )
+            doc = v.doc
+            return doc[start].idx, doc[end].idx + len(doc[end].text)
     for c in children:
         if c.dep_ == "prep" and c.i > v.i and c.lower_ in _TOPIC_PREPS:
+            if lemma in ("speak", "talk") and c.lower_ in ("on", "to", "for"):
+                continue  # "speaking on Radio 4" names a medium, not a topic
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs and not any(d.dep_ in _OBJ_DEPS for d in children):
                 return subtree(objs[0])

@@ -3,7 +3,8 @@
 One row per event mention. Triggers are verbs and nouns matched by the patterns in
 ``schemas/codebook/patterns.csv``; the source actor comes from the subject (or the agent of
 a passive, or the possessor of a nominal event), the target from the object, a
-prepositional object, or the possessor/of-phrase of the object. See ``roles.py`` for the
+prepositional object, or the possessor/of-phrase of the object. See ``roles.py`` (triggers),
+``arguments.py`` (actors) for the
 argument rules and ``modality.py``, ``dates.py``, ``places.py`` for the other fields.
 """
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract import codebook
 from pipeline.extract.actors import ActorResolver
+from pipeline.extract.arguments import inner_trigger, source_tokens, target_tokens
 from pipeline.extract.confidence import confidence
 from pipeline.extract.dates import is_point_expression, resolve
 from pipeline.extract.modality import modality
@@ -25,9 +27,6 @@ from pipeline.extract.roles import (
     Trigger,
     candidate_indices,
     find_triggers,
-    inner_trigger,
-    source_tokens,
-    target_tokens,
 )
 from pipeline.extract.verbs import lemma
 
@@ -167,12 +166,17 @@ def _resolve(actors: ActorResolver, tokens: list[Token]) -> list[Actor]:
 
 
 def _first_resolving(actors: ActorResolver, groups: list[list[Token]]) -> list[Actor]:
-    """Actors of the first candidate group that resolves to any actor."""
+    """Actors of the first candidate group that resolves to a state, organisation or known
+    sector; failing that, of the first group that resolves at all ("sent troops to Ukraine":
+    Ukraine, not the troops)."""
+    fallback: list[Actor] = []
     for group in groups:
         found = _resolve(actors, group)
-        if found:
+        if any(_placed(a) for a in found):
             return found
-    return []
+        if found and not fallback:
+            fallback = found
+    return fallback
 
 
 def _date_heads(trig: Trigger) -> list[Token]:

@@ -1,4 +1,4 @@
-"""Triggers and their arguments: which words report an event, and who its actors are.
+"""Event triggers: which words report an event (see ``arguments.py`` for who its actors are).
 
 A trigger is a verb or noun matched by a pattern (``verbs.py``). Words that only frame
 another event are folded into it, as CAMEO does: speech verbs give way to the reported
@@ -106,14 +106,12 @@ NOUN_TARGET_PREPS = {"of", "with", "to", "against", "on", "toward", "towards", "
 RELATIVE = {"who", "which", "that", "whom"}
 PROSPECTS = {"prospect", "idea", "possibility", "notion", "option", "proposal", "plan", "call"}
 ACTOR_ENTS = {"PERSON", "NORP", "GPE", "ORG"}
-PEOPLE = {
+PEOPLE = {  # object nouns naming people of another side (not one's own forces)
     "diplomat",
     "ambassador",
     "envoy",
     "official",
     "prisoner",
-    "soldier",
-    "troop",
     "citizen",
     "national",
     "journalist",
@@ -137,7 +135,6 @@ PEOPLE = {
     "militant",
     "rebel",
     "dissident",
-    "peacekeeper",
 }
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
@@ -187,7 +184,7 @@ class Trigger:
         return self.complement is not None
 
 
-def _governors(tok: Token) -> list[Token]:
+def governors(tok: Token) -> list[Token]:
     out: list[Token] = []
     cur = tok
     while cur.dep_ != "ROOT" and len(out) < 6:
@@ -283,7 +280,7 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
             continue
         consumed.add(inner.i)
         kind = "verb" if tok.pos_ in {"VERB", "AUX"} else "noun"
-        wish = Trigger(tok, code, kind, im, _governors(tok), inner, im)
+        wish = Trigger(tok, code, kind, im, governors(tok), inner, im)
         if own_subject:  # "Obama wants Putin to attack": an appeal to Putin
             wish.addressee = [c for c in inner.children if c.dep_ == "nsubj"]
         extra.append(wish)
@@ -337,7 +334,7 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
             code,
             m.pattern.pos,
             m,
-            _governors(tok),
+            governors(tok),
             comp,
             matches.get(comp.i) if comp is not None else None,
             accuse,
@@ -362,7 +359,7 @@ def _addressee(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
 
 
-def _owner_modifiers(tok: Token) -> list[Token]:
+def owner_modifiers(tok: Token) -> list[Token]:
     """Names and nationality words in front of a noun: "Israeli tank shelling", "U.S. sanctions"."""
     out = []
     for c in tok.lefts:
@@ -381,14 +378,14 @@ def _owner_modifiers(tok: Token) -> list[Token]:
 
 def _noun_is_event(tok: Token) -> bool:
     """A nominal trigger needs an owner: a possessor, an agent, a name, or a governing verb."""
-    if any(c.dep_ == "poss" for c in tok.children) or _owner_modifiers(tok):
+    if any(c.dep_ == "poss" for c in tok.children) or owner_modifiers(tok):
         return True
     if any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in tok.children):
         return True
-    return _governing_verb(tok) is not None
+    return governing_verb(tok) is not None
 
 
-def _governing_verb(tok: Token) -> Token | None:
+def governing_verb(tok: Token) -> Token | None:
     """The verb whose subject performs a nominal event: "made calls", "engaged in talks",
     "refrained from any criticism", "following an exchange with X, Trump ..."."""
     head = tok.head
@@ -402,166 +399,3 @@ def _governing_verb(tok: Token) -> Token | None:
         if verb.pos_ in {"VERB", "AUX"} and reciprocal:
             return verb
     return None
-
-
-def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
-    return [
-        g
-        for c in tok.children
-        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-
-
-def _with_conjuncts(toks: list[Token]) -> list[Token]:
-    """The phrases and their coordinated partners ("Obama and Putin"), also when the parser
-    hangs the coordination on a name part ("Barack Obama and Vladimir Putin")."""
-    out: list[Token] = []
-    for t in toks:
-        parts = [c for c in t.children if c.dep_ in {"compound", "pobj", "appos", "flat"}]
-        for x in [t, *t.conjuncts, *(x for c in parts for x in c.conjuncts)]:
-            if x not in out:
-                out.append(x)
-    return out
-
-
-def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN"
-    )
-
-
-def _agent(tok: Token) -> list[Token]:
-    found = _pobjs(tok, {"by"})
-    if not found:  # "agreed upon by the U.S."
-        for c in tok.children:
-            if c.dep_ == "prep":
-                found += _pobjs(c, {"by"})
-    if not found:  # "a mortar bomb was fired at it from the Gaza Strip"
-        found = _pobjs(tok, {"from"})
-    return found
-
-
-def _verb_subjects(tok: Token, depth: int = 0) -> list[Token]:
-    """Who performs the verb: subject, passive agent, or inherited from the governing clause."""
-    if _is_passive(tok):
-        return _agent(tok)
-    subj = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
-    if subj:
-        if subj[0].lower_ in RELATIVE and tok.dep_ == "relcl":
-            return [tok.head]
-        return subj
-    if depth > 4 or tok.dep_ == "ROOT":
-        return []
-    head = tok.head
-    if tok.dep_ == "xcomp":
-        obj = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-        if obj and lemma(head) not in SUBJECT_CONTROL:
-            return obj
-        if _is_passive(head) and not _agent(head):  # "X is expected to meet"
-            return [c for c in head.children if c.dep_ == "nsubjpass"]
-        return _verb_subjects(head, depth + 1)
-    if tok.dep_ in {"conj", "advcl", "acomp"}:  # "is about to restore": climb to the copula
-        return _verb_subjects(head, depth + 1)
-    if tok.dep_ == "pcomp":  # "refrained from criticising", "the idea of sending troops"
-        governor = head.head
-        if governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ in {"dobj", "obj", "pobj"}:
-            governor = governor.head
-        return _verb_subjects(governor, depth + 1)
-    if tok.dep_ == "relcl":
-        return [head]
-    return []
-
-
-def source_tokens(trig: Trigger) -> list[list[Token]]:
-    """Candidate source phrases, in order of preference."""
-    tok = trig.token
-    if trig.kind == "verb":
-        return [_with_conjuncts(_verb_subjects(tok))]
-    groups = [[c for c in tok.children if c.dep_ == "poss"]]
-    groups.append(_pobjs(tok, {"by"}))
-    groups.append(_owner_modifiers(tok))
-    verb = _governing_verb(tok)
-    if verb is not None:
-        groups.append(_with_conjuncts(_verb_subjects(verb)))
-    return [g for g in groups if g]
-
-
-def _object_owner(obj: Token) -> list[Token]:
-    """Who an event object belongs to or comes from: "aid to Ukraine", "Ukraine's security",
-    "a ceasefire agreed upon by the U.S."."""
-    found = _pobjs(obj, {"to", "for", "of", "on", "against", "with", "toward", "towards"})
-    # "appreciation for China's assistance": the possessor of the phrase's object
-    found += [c for p in found for c in p.children if c.dep_ == "poss"]
-    found += [c for c in obj.children if c.dep_ == "poss"]
-    for c in obj.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            found += _agent(c)
-    return found
-
-
-def inner_trigger(trig: Trigger) -> Trigger | None:
-    if trig.complement is None or trig.complement_match is None:
-        return None
-    m = trig.complement_match
-    return Trigger(trig.complement, m.pattern.code, m.pattern.pos, m, _governors(trig.complement))
-
-
-def target_tokens(trig: Trigger) -> list[list[Token]]:
-    """Candidate target phrases, in order of preference."""
-    tok = trig.token
-    groups: list[list[Token]] = []
-    inner = inner_trigger(trig)
-    if trig.accusation and inner is not None:
-        return source_tokens(inner)
-    if trig.addressee:
-        groups.append(trig.addressee)
-    if trig.code[:2] == "11" and trig.kind == "verb":  # "alleged that France was aware"
-        for c in tok.children:
-            if c.dep_ == "ccomp":
-                groups.append([g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
-    if trig.kind == "noun":
-        groups.append(_pobjs(tok, NOUN_TARGET_PREPS))
-        verb = _governing_verb(tok)
-        if verb is not None:
-            groups.append(_pobjs(verb, {"with", "to", "against", "on", "at"}))
-        for pobj in _pobjs(tok, {"for"}):  # "calls for new elections in Ukraine"
-            groups.append(_pobjs(pobj, {"in", "of"}))
-    else:
-        m = trig.match
-        if _is_passive(tok):
-            subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
-            groups.append(subj)
-            groups += [_object_owner(c) + _owner_modifiers(c) for c in subj]
-            if tok.dep_ == "acl":  # "territory occupied by Russia": the territory, or its owner
-                groups.append([tok.head])
-                groups.append(_object_owner(tok.head))
-        if m.prep is not None and m.obj is None:
-            groups.append([g for g in m.prep.children if g.dep_ == "pobj"])
-        objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "dative"}]
-        for o in objs:
-            if m.obj is None or o.i != m.obj.i:
-                # "condemned Russia's invasion", "an attack by X": the act's owner is targeted
-                groups.append([c for c in o.children if c.dep_ == "poss"] + _pobjs(o, {"by"}))
-                groups.append([o])
-        for o in objs:  # "halted aid to Ukraine", "declined a ceasefire agreed by the U.S."
-            groups.append(_object_owner(o))
-            if trig.code[:2] == "04":  # "attended the Beijing Olympics", "visited the Kremlin"
-                groups.append(_owner_modifiers(o))
-            people = trig.code.startswith("084") or o.ent_type_ in ACTOR_ENTS or lemma(o) in PEOPLE
-            if m.obj is not None and o.i == m.obj.i and people:
-                # "released the mayor", "freed Palestinian prisoners", "expel Russian diplomats"
-                groups.append([o])
-                groups.append(_owner_modifiers(o))
-        groups.append(_pobjs(tok, TARGET_PREPS))
-        groups.append(_pobjs(tok, {"for"}))  # "issued arrest warrants for two Brazilian men"
-        # "expressed appreciation for China's assistance"
-        groups.append(
-            [c for p in _pobjs(tok, TARGET_PREPS | {"for"}) for c in p.children if c.dep_ == "poss"]
-        )
-        if m.obj is not None and m.obj.dep_ == "pobj":
-            groups.append(_object_owner(m.obj))
-    if inner is not None:
-        groups += target_tokens(inner)
-    return [_with_conjuncts(g) for g in groups if g]
