@@ -48,9 +48,10 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
         return None if bare_participle(v) else subjects[-1]
     if skip is not None and any(c.dep_ == "nsubj" for c in v.children):
         return adjacent_subject(v, skip)
-    for c in v.children:
-        if False:
-            return c
+    if skip is not None and v.i > 0 and v.doc[v.i - 1].text in ('"', "”", "''", ","):
+        found = adjacent_subject(v, skip, after_only=True)  # '"…," said X' parsed apart
+        if found is not None:
+            return found
     for c in v.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -67,10 +68,12 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
     return None
 
 
-def adjacent_subject(v: Token, skip: Callable[[Token], bool]) -> Token | None:
+def adjacent_subject(
+    v: Token, skip: Callable[[Token], bool], after_only: bool = False
+) -> Token | None:
     """A name or pronoun right before or after the verb, outside quotes (parse failed)."""
     doc = v.doc
-    for i in (v.i + 1, v.i - 1):
+    for i in (v.i + 1,) if after_only else (v.i + 1, v.i - 1):
         if 0 <= i < len(doc) and not skip(doc[i]) and doc[i].pos_ in ("PROPN", "PRON", "NOUN"):
             tok = doc[i]
             while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:

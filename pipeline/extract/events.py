@@ -3,9 +3,9 @@
 One row per event mention. Triggers are verbs and nouns matched by the patterns in
 ``schemas/codebook/patterns.csv``; the source actor comes from the subject (or the agent of
 a passive, or the possessor of a nominal event), the target from the object, a
-prepositional object, or the possessor/of-phrase of the object. See ``roles.py`` (triggers),
-``arguments.py`` (actors) for the
-argument rules and ``modality.py``, ``dates.py``, ``places.py`` for the other fields.
+prepositional object, or the possessor/of-phrase of the object. See ``roles.py`` for the
+triggers, ``arguments.py`` for the actor rules, and ``modality.py``, ``dates.py``,
+``places.py`` for the other fields.
 """
 
 from __future__ import annotations
