@@ -32,6 +32,35 @@ TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+BLOCKS = [
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "pre",
+    "table",
+    "tr",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
+]
 META_FIELDS = ("title", "outlet", "author", "url", "published_at", "language")
 
 
@@ -176,8 +205,13 @@ def html_text(markup: str) -> tuple[str, dict[str, str]]:
     }
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
-    lines = (line.strip() for line in soup.get_text("\n").splitlines())
-    text = "\n\n".join(line for line in lines if line)
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for block in soup.find_all(BLOCKS):
+        block.insert_before("\n\n")
+        block.insert_after("\n\n")
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", soup.get_text("")))
+    text = "\n\n".join(p for p in paragraphs if p)
     return text, {k: v for k, v in found.items() if v}
 
 

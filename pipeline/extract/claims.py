@@ -127,6 +127,9 @@ class ClaimFinder:
         """Clip content to its paragraph, extend it over quotes it starts, set the kind."""
         ps, pe = self._para_of(cue_tok.idx if not (a <= cue_tok.idx < b) else a)
         a, b = max(a, ps), min(b, pe)
+        if sp is not None and a <= sp.start < b:  # content never holds its own speaker
+            after = [q.open for q in self.quotes if sp.end <= q.open < b]
+            a = after[0] if after else sp.end
         a, b = syn.trim(self.text, a, b)
         if b - a < 2:
             return None
@@ -330,13 +333,17 @@ class ClaimFinder:
         if colon is None or len(colon) == 0:
             return None
         sent = colon[0].sent
-        root = sent.root
-        subj = syn.subject(root, skip=self._quoted) if root.pos_ in ("VERB", "AUX") else None
-        cue_tok = root if subj is not None else colon[0]
-        if subj is None:
-            names = [
-                t for t in sent if t.i < colon[0].i and t.pos_ == "PROPN" and not self._quoted(t)
-            ]
+        lead = [t for t in sent if t.i < colon[0].i and not self._quoted(t)]
+        subj = None
+        cue_tok = colon[0]
+        for t in reversed(lead):  # the verb introducing the quote: 'X told reporters:'
+            if cues.verb_cue(t) is not None or t.i == sent.root.i:
+                subj = syn.subject(t, skip=self._quoted)
+                if subj is not None:
+                    cue_tok = t
+                    break
+        if subj is None:  # a bare name: 'More from Jones:'
+            names = [t for t in lead if t.pos_ == "PROPN"]
             if not names or colon[0].i - names[-1].i > 2:
                 return None
             subj = names[-1]
