@@ -48,7 +48,7 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
         return None if bare_participle(v) else subjects[-1]
     if skip is not None and any(c.dep_ == "nsubj" for c in v.children):
         return adjacent_subject(v, skip)
-    if skip is not None and v.i > 0 and v.doc[v.i - 1].text in ('"', "”", "''", ","):
+    if False and skip is not None and v.i > 0 and v.doc[v.i - 1].text in ('"', "”", "''", ","):
         found = adjacent_subject(v, skip, after_only=True)  # '"…," said X' parsed apart
         if found is not None:
             return found
