@@ -66,7 +66,11 @@ def record(
         if action == "override":
             if not fields:
                 raise CorrectionError("an override needs at least one field=value")
-            unknown = set(fields) - set(columns(table)) | ({PRIMARY_KEYS[table]} & set(fields))
+            unknown = set(fields) - set(columns(table)) | {
+                f
+                for f in fields
+                if f.endswith("_id")  # ids are identity, not content
+            }
             if unknown:
                 raise CorrectionError(f"cannot override {sorted(unknown)} in {table}")
     payload = {

@@ -63,13 +63,20 @@ def build(ledger: Ledger) -> Projection:
 
     tables = {"articles": articles, "events": events, "claims": claims}
     tables = apply_corrections(tables, by_type[CORRECTION_RECORDED])
-    tables["actors"] = _actors(latest.values(), tables["events"], tables["claims"])
 
     quarantined = [_input_rejection(e) for e in by_type[INPUT_QUARANTINED]]
     text_of = dict(zip(texts["article_id"], texts["text"], strict=True))
-    for name in TABLES:
+    for name in ("articles", "events", "claims"):
         tables[name], bad = validate(name, tables[name], text_of)
         quarantined += bad
+    claims = tables["claims"]  # a link to an event that was quarantined or retracted is dropped
+    claims["event_id"] = claims["event_id"].where(
+        claims["event_id"].isin(tables["events"]["event_id"])
+    )
+    tables["claims"] = claims.astype(object).where(claims.notna(), None)
+    actors = _actors(latest.values(), tables["events"], tables["claims"])
+    tables["actors"], bad = validate("actors", actors, text_of)
+    quarantined += bad
     quarantine = pd.DataFrame(quarantined, columns=list(Quarantine.to_schema().columns))
     quarantine = quarantine.drop_duplicates("quarantine_id").reset_index(drop=True)
     return Projection(

@@ -223,8 +223,16 @@ PRIMARY_KEYS = {
     "actors": "actor_id",
 }
 FOREIGN_KEYS = {
-    "events": [("article_id", "articles", "article_id")],
-    "claims": [("article_id", "articles", "article_id")],
+    "events": [
+        ("article_id", "articles", "article_id"),
+        ("actor1_id", "actors", "actor_id"),
+        ("actor2_id", "actors", "actor_id"),
+    ],
+    "claims": [
+        ("article_id", "articles", "article_id"),
+        ("speaker_id", "actors", "actor_id"),
+        ("event_id", "events", "event_id"),
+    ],
 }
 
 

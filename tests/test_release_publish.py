@@ -65,7 +65,9 @@ def test_datapackage_metadata(tmp_path: Path) -> None:
     events = by_name["events"]["schema"]
     assert events["primaryKey"] == ["event_id"]
     assert events["foreignKeys"] == [
-        {"fields": ["article_id"], "reference": {"resource": "articles", "fields": ["article_id"]}}
+        {"fields": ["article_id"], "reference": {"resource": "articles", "fields": ["article_id"]}},
+        {"fields": ["actor1_id"], "reference": {"resource": "actors", "fields": ["actor_id"]}},
+        {"fields": ["actor2_id"], "reference": {"resource": "actors", "fields": ["actor_id"]}},
     ]
     fields = {f["name"]: f for f in events["fields"]}
     assert fields["goldstein"]["type"] == "number"

@@ -164,11 +164,24 @@ def _capitalised(tok: Token) -> bool:
     return bool(tok.text) and tok.text[0].isupper()
 
 
-def _lookup(data_key: str, text: str) -> tuple[str, object] | None:
+def _odd_case(tok: Token) -> bool:
+    """A name typed in odd case: "iSrael", or lower case right after a title ("President
+    obama"). Only dictionary names are matched so."""
+    if not tok.is_alpha or len(tok) < 3:
+        return False
+    if not tok.text.islower():
+        return True  # starts lower case, has an upper-case letter later
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and _capitalised(prev) and norm(prev.text) in load().titles
+
+
+def _lookup(data_key: str, text: str, odd: bool = False) -> tuple[str, object] | None:
     data = load()
     entry = data.entries.get(data_key)
     if entry is not None:
-        if text.replace(".", "").replace(" ", "").islower():
+        if text.replace(".", "").replace(" ", "").islower() and not (
+            odd and entry.actor_type == "person"
+        ):
             return None
         short = len(data_key.replace(" ", "")) <= 3 and not text.replace(".", "").isupper()
         if short and entry.actor_type != "person":
@@ -182,6 +195,13 @@ def _lookup(data_key: str, text: str) -> tuple[str, object] | None:
 
 
 def _dictionary_hit(doc: Doc, i: int, sent_end: int) -> tuple[int, tuple[str, object]] | None:
+    if not _capitalised(doc[i]):
+        if doc[i].lower_ in PARTICLES:
+            pass
+        elif _odd_case(doc[i]):  # one word only: "iSrael", "President obama"
+            return (i + 1, hit) if (hit := _lookup(norm(doc[i].text), doc[i].text, True)) else None
+        else:
+            return None
     max_len = load().max_len
     limit = min(sent_end, i + max_len)
     stop = i + 1
@@ -316,7 +336,8 @@ def scan(doc: Doc) -> list[Found]:
         i = sent.start
         while i < sent.end:
             tok = doc[i]
-            if tok.lower_ == "the" or not (_capitalised(tok) or tok.lower_ in PARTICLES):
+            if tok.lower_ == "the" or not (_capitalised(tok) or tok.lower_ in PARTICLES
+                                           or _odd_case(tok)):
                 i += 1
                 continue
             hit = _dictionary_hit(doc, i, sent.end)

@@ -48,10 +48,6 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
         return None if bare_participle(v) else subjects[-1]
     if skip is not None and any(c.dep_ == "nsubj" for c in v.children):
         return adjacent_subject(v, skip)
-    if False and skip is not None and v.i > 0 and v.doc[v.i - 1].text in ('"', "”", "''", ","):
-        found = adjacent_subject(v, skip, after_only=True)  # '"…," said X' parsed apart
-        if found is not None:
-            return found
     for c in v.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -68,12 +64,10 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
     return None
 
 
-def adjacent_subject(
-    v: Token, skip: Callable[[Token], bool], after_only: bool = False
-) -> Token | None:
+def adjacent_subject(v: Token, skip: Callable[[Token], bool]) -> Token | None:
     """A name or pronoun right before or after the verb, outside quotes (parse failed)."""
     doc = v.doc
-    for i in (v.i + 1,) if after_only else (v.i + 1, v.i - 1):
+    for i in (v.i + 1, v.i - 1):
         if 0 <= i < len(doc) and not skip(doc[i]) and doc[i].pos_ in ("PROPN", "PRON", "NOUN"):
             tok = doc[i]
             while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
@@ -193,7 +187,13 @@ def noun_content(n: Token) -> tuple[int, int] | None:
 
 
 def noun_speaker(n: Token) -> Token | None:
+    """Who holds a claim noun: its possessor ("X's calls"), or "from X" / "by X" after it."""
     for c in n.children:
         if c.dep_ == "poss":
             return c
+    for c in n.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") and c.i > n.i:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and (objs[0].ent_type_ or objs[0].pos_ in ("PROPN", "NOUN")):
+                return objs[0]
     return None
