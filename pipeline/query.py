@@ -51,40 +51,58 @@ ALLOWED_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA"}
 
 # name -> (tables it needs, SQL)
 VIEWS: dict[str, tuple[tuple[str, ...], str]] = {
-    "events_detailed": (("events", "articles"), """
+    "events_detailed": (
+        ("events", "articles"),
+        """
         SELECT e.*, a.title AS article_title, a.outlet, a.published_at, a.url AS article_url
-        FROM events e LEFT JOIN articles a ON a.article_id = e.article_id"""),
-    "claims_by_speaker": (("claims", "actors", "articles"), """
+        FROM events e LEFT JOIN articles a ON a.article_id = e.article_id""",
+    ),
+    "claims_by_speaker": (
+        ("claims", "actors", "articles"),
+        """
         SELECT c.*, s.name AS speaker_canonical_name, s.actor_type AS speaker_type,
                s.country AS speaker_country, s.sector AS speaker_sector,
                s.wikidata_qid AS speaker_wikidata_qid,
                a.title AS article_title, a.outlet, a.published_at
         FROM claims c
         LEFT JOIN actors s ON s.actor_id = c.speaker_id
-        LEFT JOIN articles a ON a.article_id = c.article_id"""),
-    "daily_event_counts": (("events",), """
+        LEFT JOIN articles a ON a.article_id = c.article_id""",
+    ),
+    "daily_event_counts": (
+        ("events",),
+        """
         SELECT event_date, cameo_root, count(*) AS mentions,
                count(DISTINCT event_group_id) AS events, avg(goldstein) AS mean_goldstein
         FROM events
         WHERE modality = 'asserted' AND event_date IS NOT NULL AND event_date <> ''
         GROUP BY event_date, cameo_root
-        ORDER BY event_date, cameo_root"""),
-    "event_groups": (("events",), """
+        ORDER BY event_date, cameo_root""",
+    ),
+    "event_groups": (
+        ("events",),
+        """
         SELECT event_group_id,
                min(NULLIF(event_date, '')) AS first_date, max(NULLIF(event_date, '')) AS last_date,
                mode(cameo_code) AS cameo_code, mode(cameo_root) AS cameo_root,
                count(*) AS mentions, count(DISTINCT article_id) AS articles
-        FROM events GROUP BY event_group_id ORDER BY first_date NULLS LAST, event_group_id"""),
-    "actor_pairs": (("events",), """
+        FROM events GROUP BY event_group_id ORDER BY first_date NULLS LAST, event_group_id""",
+    ),
+    "actor_pairs": (
+        ("events",),
+        """
         SELECT actor1_id, actor1_name, actor2_id, actor2_name, count(*) AS mentions,
                count(DISTINCT event_group_id) AS events, avg(goldstein) AS mean_goldstein
         FROM events WHERE actor1_id IS NOT NULL AND actor2_id IS NOT NULL
-        GROUP BY ALL ORDER BY mentions DESC, actor1_name, actor2_name"""),
-    "speaker_claim_counts": (("claims",), """
+        GROUP BY ALL ORDER BY mentions DESC, actor1_name, actor2_name""",
+    ),
+    "speaker_claim_counts": (
+        ("claims",),
+        """
         SELECT speaker_id, coalesce(speaker_name, '(unknown)') AS speaker_name,
                count(*) AS claims, count(*) FILTER (WHERE claim_kind = 'direct') AS direct_quotes,
                count(DISTINCT article_id) AS articles
-        FROM claims GROUP BY ALL ORDER BY claims DESC, speaker_name"""),
+        FROM claims GROUP BY ALL ORDER BY claims DESC, speaker_name""",
+    ),
 }
 
 
@@ -99,7 +117,8 @@ def _quote(text: str) -> str:
 def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Create every ready-made view whose tables exist; returns the views created."""
     present = {
-        r[0] for r in con.execute(
+        r[0]
+        for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
         ).fetchall()
     }
@@ -141,7 +160,8 @@ def refresh_snapshot(warehouse: Path, out_dir: Path) -> Path:
                     raise StoreBusyError(f"{warehouse} is held by a writer") from exc
                 raise
             names = [
-                r[0] for r in con.execute(
+                r[0]
+                for r in con.execute(
                     "SELECT table_name FROM duckdb_tables() WHERE database_name = 'wh' "
                     "AND schema_name = 'main' ORDER BY table_name"
                 ).fetchall()
@@ -154,8 +174,11 @@ def refresh_snapshot(warehouse: Path, out_dir: Path) -> Path:
             con.execute(
                 "CREATE TABLE _snapshot AS SELECT current_timestamp AS created_at, "
                 "? AS warehouse, ? AS tables, ? AS views",
-                [str(warehouse), json.dumps([n for n in names if n not in EXCLUDED]),
-                 json.dumps(views)],
+                [
+                    str(warehouse),
+                    json.dumps([n for n in names if n not in EXCLUDED]),
+                    json.dumps(views),
+                ],
             )
             con.execute("CHECKPOINT")
         finally:
@@ -202,9 +225,7 @@ def _release_db(release: Path, path: Path) -> list[Path]:
     con = duckdb.connect(str(path))
     try:
         for f in files:
-            con.execute(
-                f'CREATE VIEW "{f.stem}" AS SELECT * FROM read_parquet({_quote(str(f))})'
-            )
+            con.execute(f'CREATE VIEW "{f.stem}" AS SELECT * FROM read_parquet({_quote(str(f))})')
         create_views(con)
     finally:
         con.close()
@@ -216,14 +237,7 @@ def run_query(out_dir: Path, sql: str) -> pd.DataFrame:
     out_dir = Path(out_dir)
     snapshot = out_dir / SNAPSHOT
     if snapshot.is_file():
-        con = duckdb.connect(str(snapshot), read_only=True)
-        try:
-            con.execute("SET enable_external_access = false")
-            con.execute("SET lock_configuration = true")
-            _check_read_only(con, sql)
-            return con.execute(sql).df()
-        finally:
-            con.close()
+        return _run_locked_down(duckdb.connect(str(snapshot), read_only=True), sql)
     release = _latest_release(out_dir)
     if release is None:
         raise QueryError(
@@ -233,15 +247,20 @@ def run_query(out_dir: Path, sql: str) -> pd.DataFrame:
         db = Path(tmp) / "release.duckdb"
         files = _release_db(release, db)
         con = duckdb.connect(str(db), read_only=True)
-        try:
-            allowed = "[" + ", ".join(_quote(str(f)) for f in files) + "]"
-            con.execute(f"SET allowed_paths = {allowed}")
-            con.execute("SET enable_external_access = false")
-            con.execute("SET lock_configuration = true")
-            _check_read_only(con, sql)
-            return con.execute(sql).df()
-        finally:
-            con.close()
+        allowed = "[" + ", ".join(_quote(str(f)) for f in files) + "]"
+        con.execute(f"SET allowed_paths = {allowed}")
+        return _run_locked_down(con, sql)
+
+
+def _run_locked_down(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
+    """Run one read-only statement with file access off and the settings locked; then close."""
+    try:
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+        _check_read_only(con, sql)
+        return con.execute(sql).df()
+    finally:
+        con.close()
 
 
 def list_views() -> dict[str, str]:

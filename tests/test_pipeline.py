@@ -15,6 +15,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
+def latest(datasets: Path) -> str:
+    return str(json.loads((datasets / "latest.json").read_text())["version"])
+
+
 def pipeline(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pipeline.cli", *args],
@@ -108,7 +112,7 @@ def test_correction_reaches_the_next_release_and_survives_reruns(
 ) -> None:
     raw, out, _ = first_run
     datasets = out / "datasets"
-    before = json.loads((datasets / "latest.json").read_text())["version"]
+    before = latest(datasets)
     events = pd.read_parquet(datasets / before / "data" / "events.parquet")
     target = events["event_id"].iloc[0]
     done = pipeline(
@@ -126,7 +130,7 @@ def test_correction_reaches_the_next_release_and_survives_reruns(
     assert done.returncode == 0, done.stderr
     correction_id = re.search(r"corr_[0-9a-f]+", done.stdout).group(0)  # type: ignore[union-attr]
     assert pipeline("run", "--raw", str(raw), "--out", str(out)).returncode == 0
-    corrected = json.loads((datasets / "latest.json").read_text())["version"]
+    corrected = latest(datasets)
     assert corrected.split(".")[:2] == before.split(".")[:2] and corrected != before  # PATCH
     assert target not in set(
         pd.read_parquet(datasets / corrected / "data" / "events.parquet")["event_id"]
@@ -148,7 +152,7 @@ def test_correction_reaches_the_next_release_and_survives_reruns(
     )
     assert done.returncode == 0, done.stderr
     assert pipeline("run", "--raw", str(raw), "--out", str(out)).returncode == 0
-    reverted = json.loads((datasets / "latest.json").read_text())["version"]
+    reverted = latest(datasets)
     assert target in set(
         pd.read_parquet(datasets / reverted / "data" / "events.parquet")["event_id"]
     )
@@ -161,14 +165,14 @@ def test_a_new_article_bumps_minor_and_the_changelog_lists_exactly_its_rows(
 ) -> None:
     raw, out, _ = first_run
     datasets = out / "datasets"
-    before = json.loads((datasets / "latest.json").read_text())["version"]
+    before = latest(datasets)
     (raw / "talks.md").write_text(
         "# Ministers meet in Geneva\n\nRussian and Ukrainian negotiators met in Geneva on "
         'Monday. "We want a ceasefire," said Ukrainian Foreign Minister Andrii Sybiha.\n'
     )
     done = pipeline("run", "--raw", str(raw), "--out", str(out))
     assert done.returncode == 0, done.stderr[-2000:]
-    after = json.loads((datasets / "latest.json").read_text())["version"]
+    after = latest(datasets)
     major, minor, _ = (int(x) for x in before.split("."))
     assert after == f"{major}.{minor + 1}.0"
     changes = json.loads((datasets / after / "changes.json").read_text())

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,6 +84,7 @@ class ActorData:
     groups: dict[str, Role]  # lemma -> role (group nouns and institutions)
     surnames: dict[str, list[Entry]]  # norm(last name) -> dictionary people
     max_len: int  # longest key, in words
+    subdivisions: dict[str, str] = field(default_factory=dict)  # norm(state) -> iso3
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -112,6 +113,32 @@ def _load_countries(data: ActorData) -> None:
             data.countries[norm(alias)] = iso
         for dem in _split(row["demonyms"]):
             data.demonyms[norm(dem)] = iso
+
+
+# First-level subdivisions that stand for their country ("exercises in Alaska" -> USA):
+# pycountry type names per country. Names that are also a country, a dictionary name or a
+# common first name are left out.
+SUBDIVISION_TYPES = {
+    "US": {"State", "District"}, "CA": {"Province", "Territory"}, "AU": {"State", "Territory"},
+    "GB": {"Country", "Province"}, "IN": {"State", "Union territory"}, "MX": {"State"},
+    "BR": {"State"}, "NG": {"State"}, "PK": {"Province"},
+}
+NOT_SUBDIVISIONS = {"georgia", "victoria", "virginia", "indiana", "washington", "carolina",
+                    "maharashtra", "punjab", "acre", "amazonas", "lagos", "delaware"}
+
+
+def _load_subdivisions(data: ActorData) -> None:
+    for code, types in SUBDIVISION_TYPES.items():
+        country = pycountry.countries.get(alpha_2=code)
+        if country is None:
+            continue
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            key = norm(sub.name.split("[")[0].split(",")[0])
+            if sub.type in types and key and key not in NOT_SUBDIVISIONS and not (
+                key in data.countries or key in data.demonyms or key in data.entries
+                or key in data.metonyms
+            ):
+                data.subdivisions.setdefault(key, country.alpha_3)
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +178,8 @@ def load() -> ActorData:
             data.titles.setdefault(norm(row["term"]), role)
         else:
             data.groups.setdefault(row["term"].lower(), role)
-    keys = [*data.entries, *data.countries, *data.metonyms, *data.titles]
+    _load_subdivisions(data)
+    keys = [*data.entries, *data.countries, *data.metonyms, *data.titles, *data.subdivisions]
     data.max_len = max(len(k.split()) for k in keys)
     return data
 

@@ -191,6 +191,8 @@ def _lookup(data_key: str, text: str, odd: bool = False) -> tuple[str, object] |
         return ("country", data.countries[data_key])
     if data_key in data.metonyms:
         return ("metonym", data.metonyms[data_key])
+    if data_key in data.subdivisions:  # "Alaska": stands for its country
+        return ("country", data.subdivisions[data_key])
     return None
 
 
@@ -215,6 +217,8 @@ def _dictionary_hit(doc: Doc, i: int, sent_end: int) -> tuple[int, tuple[str, ob
             continue
         span = doc[i:end]
         hit = _lookup(norm(span.text), span.text)
+        if hit is not None and hit[0] == "country" and span.root.ent_type_ == "PERSON":
+            continue  # "Georgia" / "Victoria" as a first name
         if hit is not None:
             return end, hit
     return None

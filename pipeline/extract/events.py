@@ -78,6 +78,16 @@ def _placed(actor: Actor) -> bool:
     return bool(actor.country or actor.sector)
 
 
+def _political(actor: Actor, actors: ActorResolver) -> bool:
+    """An actor political event data can name: a placed actor, or a person or organisation
+    known by name ("Gordon Brown", "the BNP"), not an anonymous group ("people", "critics")."""
+    if _placed(actor):
+        return True
+    is_named = getattr(actors, "is_named", None)
+    named = is_named(actor) if is_named is not None else True
+    return actor.actor_type in {"person", "organization"} and named
+
+
 def _military(trig: Trigger, sources: list[Actor]) -> bool:
     """Whether the source is armed forces ("UN troops", "Russian soldiers")."""
     if any(a.sector == "MIL" for a in sources):
@@ -325,7 +335,11 @@ def sentence_events(
         entry = codebook.lookup(code)
         iso, precision, date_text = _date(sent, trig, ctx.published_at, trigger_ids)
         # political event data: someone on either side must be a state or a known sector
-        pairs = [(s_, t_) for s_, t_ in pairs if _placed(s_) or (t_ is not None and _placed(t_))]
+        pairs = [
+            (s_, t_)
+            for s_, t_ in pairs
+            if _political(s_, actors) or (t_ is not None and _political(t_, actors))
+        ]
         if code[:2] == "01":  # "he told the BBC", "she told reporters": an interview, no event
             pairs = [
                 (s_, t_)
