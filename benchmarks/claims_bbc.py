@@ -73,13 +73,17 @@ def main() -> None:
     named = sum(1 for _, r in all_rows if r["speaker_name"])
     print(f"articles {len(files)}  claims {len(all_rows)}  kinds {dict(kinds)}")
     print(f"with a named speaker {named / max(1, len(all_rows)):.3f}")
-    print(f"parse {parse_s:.1f}s  claims (with actor resolution) {extract_s:.1f}s "
-          f"= {100 * extract_s / parse_s:.1f}% of the parse")
+    print(
+        f"parse {parse_s:.1f}s  claims (with actor resolution) {extract_s:.1f}s "
+        f"= {100 * extract_s / parse_s:.1f}% of the parse"
+    )
     print(f"problems {dict(problems) or 'none'}")
     rng = random.Random(args.seed)
     for f, r in rng.sample(all_rows, min(args.sample, len(all_rows))):
-        print(f"\n{f.parent.name}/{f.name} [{r['claim_kind']}|{r['cue']}|{r['speaker_name']}"
-              f"|{r['speaker_description']}] {r['claim_text'][:200]!r}")
+        print(
+            f"\n{f.parent.name}/{f.name} [{r['claim_kind']}|{r['cue']}|{r['speaker_name']}"
+            f"|{r['speaker_description']}] {r['claim_text'][:200]!r}"
+        )
         print(f"   evidence: {r['evidence_text'][:300]!r}")
 
 

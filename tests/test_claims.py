@@ -174,3 +174,17 @@ def test_pronoun_prefers_person_named_earlier_in_sentence() -> None:
     check_rows(text, rows)
     crit = next(r for r in rows if r["cue"] == "criticized")
     assert crit["speaker_name"] == "Anna Berg" and crit["claim_text"] == "the plan"
+
+
+def test_question_quote_then_short_attribution_and_colon_intro() -> None:
+    text = (
+        "“Does he not understand the treaty?” Senator Ruth Hale said.\n\n"
+        "More from Hale: “The treaty binds both sides.”\n\n"
+        "''We will see,'' Ms. Hale added.\n"
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    got = {r["claim_text"]: (r["speaker_name"], r["claim_kind"]) for r in rows}
+    assert got["Does he not understand the treaty?"] == ("Ruth Hale", "direct")
+    assert got["The treaty binds both sides."] == ("Ruth Hale", "direct")
+    assert got["We will see"] == ("Ruth Hale", "direct")

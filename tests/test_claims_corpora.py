@@ -25,7 +25,7 @@ BBC = DATA / "bbc"
 def dev_result() -> dict:
     if not (POLNEAR / "dev").is_dir():
         pytest.skip("PolNeAR not available under ../shared/data")
-    return evaluate(POLNEAR, "dev", limit=20, seed=0)
+    return evaluate(POLNEAR, "dev", limit=20, seed=0)  # a fixed random sample
 
 
 def test_polnear_reader_keeps_discontinuous_content() -> None:

@@ -174,6 +174,11 @@ def test_speech_reporting_own_action_keeps_the_action() -> None:
     assert not [x for x in rows if x["cameo_root"] == "11"]
 
 
+def test_forecast_of_anothers_action_is_no_accusation() -> None:
+    rows = code('The minister said: "The police will crack down on the gangs."')
+    assert not [x for x in rows if x["cameo_root"] == "11"]
+
+
 def test_without_negates() -> None:
     r = find(code("Spain cannot sign a deal without Italy agreeing to it."), "03")
     assert r["modality"] == "negated"

@@ -37,7 +37,7 @@ from pipeline.extract.actors import ActorResolver
 from pipeline.extract.claims import Attribution, find_attributions
 from pipeline.extract.model import ArticleContext
 
-QUOTE_MARKS = "\"“”"
+QUOTE_MARKS = '"“”'
 THRESHOLDS = (0.3, 0.8)
 Spans = list[tuple[int, int]]
 
@@ -51,9 +51,9 @@ class Gold:
     coref_text: str = ""  # for a pronoun Source: the nearest earlier named gold Source
 
     def quoted(self, text: str) -> bool:
-        return any(
-            ch in text[a:b] for a, b in self.content for ch in QUOTE_MARKS
-        ) or any("''" in text[a:b] or "``" in text[a:b] for a, b in self.content)
+        return any(ch in text[a:b] for a, b in self.content for ch in QUOTE_MARKS) or any(
+            "''" in text[a:b] or "``" in text[a:b] for a, b in self.content
+        )
 
 
 def _pieces(spec: str) -> Spans:
@@ -102,8 +102,11 @@ def _coref(golds: list[Gold]) -> None:
     named = sorted(
         (g.source[0][0], g.source_text)
         for g in golds
-        if g.source and any(w[:1].isupper() for w in g.source_text.split()[1:] or [""])
-        or g.source and g.source_text[:1].isupper() and g.source_text.lower() not in PRONOUNS
+        if g.source
+        and any(w[:1].isupper() for w in g.source_text.split()[1:] or [""])
+        or g.source
+        and g.source_text[:1].isupper()
+        and g.source_text.lower() not in PRONOUNS
     )
     for g in golds:
         if g.source and g.source_text.strip().lower() in PRONOUNS:
@@ -175,8 +178,13 @@ class Counts:
         p = self.tp_pred / self.n_pred if self.n_pred else 0.0
         r = self.tp_gold / self.n_gold if self.n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                "n_pred": self.n_pred, "n_gold": self.n_gold}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "n_pred": self.n_pred,
+            "n_gold": self.n_gold,
+        }
 
 
 def group(preds: list[Attribution]) -> list[tuple[Attribution, Spans]]:
@@ -194,7 +202,10 @@ def group(preds: list[Attribution]) -> list[tuple[Attribution, Spans]]:
 
 
 def _match(
-    doc: Doc, groups: list[tuple[Attribution, Spans]], golds: list[Gold], threshold: float,
+    doc: Doc,
+    groups: list[tuple[Attribution, Spans]],
+    golds: list[Gold],
+    threshold: float,
     need_speaker: bool,
 ) -> list[tuple[int, int]]:
     preds = [g[0] for g in groups]
@@ -234,8 +245,10 @@ def score_doc(doc: Doc, attributions: list[Attribution], golds: list[Gold]) -> d
         pairs = _match(doc, groups, golds, threshold, True)
         qp = {i for i, p in enumerate(preds) if p.kind in ("direct", "partial")}
         out[f"direct@{threshold}"] = Counts(
-            sum(1 for _, pi in pairs if pi in qp), len(qp),
-            sum(1 for gi, _ in pairs if gi in quoted_g), len(quoted_g),
+            sum(1 for _, pi in pairs if pi in qp),
+            len(qp),
+            sum(1 for gi, _ in pairs if gi in quoted_g),
+            len(quoted_g),
         )
     loose = _match(doc, groups, golds, 0.3, False)
     out["speaker"] = [speaker_match(preds[pi], golds[gi]) for gi, pi in loose]
@@ -246,14 +259,20 @@ def score_doc(doc: Doc, attributions: list[Attribution], golds: list[Gold]) -> d
     return out
 
 
-def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None, seed: int = 0) -> dict:
-    """Scores of the claims extractor on a PolNeAR split (limit: a random sample of articles)."""
+def evaluate(
+    data_dir: Path, split: str = "dev", limit: int | None = None, seed: int | None = None
+) -> dict:
+    """Scores of the claims extractor on a PolNeAR split.
+
+    limit: score only the first N articles (by name), or N sampled with the given seed.
+    """
     data_dir = Path(data_dir)
     if (data_dir / "polnear").is_dir():
         data_dir = data_dir / "polnear"
     articles = load_split(data_dir, split)
     if limit is not None and limit < len(articles):
-        articles = random.Random(seed).sample(articles, limit)
+        rng = random.Random(seed)
+        articles = articles[:limit] if seed is None else rng.sample(articles, limit)
     totals: dict[str, Counts] = {}
     flags: dict[str, list[bool]] = {"speaker": [], "speaker_direct": [], "cue": []}
     kinds: dict[str, int] = {}
@@ -276,16 +295,24 @@ def evaluate(data_dir: Path, split: str = "dev", limit: int | None = None, seed:
 
 
 def format_report(result: dict) -> str:
-    lines = [f"PolNeAR {result['split']}: {result['articles']} articles; predicted kinds "
-             + ", ".join(f"{k} {v}" for k, v in sorted(result["kinds"].items()))]
+    lines = [
+        f"PolNeAR {result['split']}: {result['articles']} articles; predicted kinds "
+        + ", ".join(f"{k} {v}" for k, v in sorted(result["kinds"].items()))
+    ]
     lines.append(f"{'subset':<20}{'P':>8}{'R':>8}{'F1':>8}{'pred':>8}{'gold':>8}")
     for key, s in result["scores"].items():
-        lines.append(f"{key:<20}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
-                     f"{s['n_pred']:>8}{s['n_gold']:>8}")
-    lines.append(f"speaker accuracy (content overlap >= 0.3): {result['speaker_accuracy']:.3f}"
-                 f" over {result['speaker_pairs']}")
-    lines.append(f"speaker accuracy on quotes: {result['speaker_direct_accuracy']:.3f}"
-                 f" over {result['speaker_direct_pairs']}")
+        lines.append(
+            f"{key:<20}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
+            f"{s['n_pred']:>8}{s['n_gold']:>8}"
+        )
+    lines.append(
+        f"speaker accuracy (content overlap >= 0.3): {result['speaker_accuracy']:.3f}"
+        f" over {result['speaker_pairs']}"
+    )
+    lines.append(
+        f"speaker accuracy on quotes: {result['speaker_direct_accuracy']:.3f}"
+        f" over {result['speaker_direct_pairs']}"
+    )
     lines.append(f"cue accuracy: {result['cue_accuracy']:.3f} over {result['cue_pairs']}")
     return "\n".join(lines)
 

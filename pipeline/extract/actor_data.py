@@ -13,6 +13,7 @@ Files (one row per entry, ``|`` separates aliases; edit the data, not this code)
 - ``roles.csv``: titles, group nouns and institutions with their CAMEO sector; kind is
   ``title`` (precedes or describes a person), ``group`` (plural people), ``institution``,
   or ``relational`` (an actor only with a country, region or owner: "European allies").
+  Every government title also exists with "shadow" before it, in sector OPP.
 
 Keys are normalised with :func:`norm`, which both the data and the text go through.
 """
@@ -120,11 +121,10 @@ def _load_countries(data: ActorData) -> None:
 # common first name are left out.
 SUBDIVISION_TYPES = {
     "US": {"State", "District"}, "CA": {"Province", "Territory"}, "AU": {"State", "Territory"},
-    "GB": {"Country", "Province"}, "IN": {"State", "Union territory"}, "MX": {"State"},
-    "BR": {"State"}, "NG": {"State"}, "PK": {"Province"},
+    "GB": {"Country", "Province"}, "IN": {"State", "Union territory"}, "PK": {"Province"},
 }
-NOT_SUBDIVISIONS = {"georgia", "victoria", "virginia", "indiana", "washington", "carolina",
-                    "maharashtra", "punjab", "acre", "amazonas", "lagos", "delaware"}
+NOT_SUBDIVISIONS = {"georgia", "victoria", "virginia", "indiana", "washington", "punjab",
+                    "delaware", "maine", "colorado", "goa"}
 
 
 def _load_subdivisions(data: ActorData) -> None:
@@ -178,6 +178,9 @@ def load() -> ActorData:
             data.titles.setdefault(norm(row["term"]), role)
         else:
             data.groups.setdefault(row["term"].lower(), role)
+    for term, role in list(data.titles.items()):  # "shadow home secretary": the opposition
+        if role.sector == "GOV" and not term.startswith("shadow "):
+            data.titles.setdefault(f"shadow {term}", Role("OPP", "title"))
     _load_subdivisions(data)
     keys = [*data.entries, *data.countries, *data.metonyms, *data.titles, *data.subdivisions]
     data.max_len = max(len(k.split()) for k in keys)

@@ -4,10 +4,21 @@ Built once per doc from ``actor_mentions.scan``: dictionary people and organisat
 countries, metonyms and unknown people (merged over "Ivo Daalder", "Mr Daalder",
 "Daalder"), their descriptions, short names and the article's main country. The
 noun-phrase and pronoun resolution on top of it lives in ``actors.py``.
+
+The main country is that of the most named head of state or government, else the most
+mentioned country (names, demonyms, states such as "Alaska", capitals, national bodies).
+In a *domestic* story (the main country has most country mentions) an unknown
+organisation or a described unknown person without a country word takes the main
+country ("the Medical Foundation", "Scotsman journalist Hamish MacDonell" in a British
+story). An unknown person named with no description ("Mr Smithson") takes a definite
+title of a nearby sentence ("The home secretary ...") when nobody else could hold it.
+
+Ids of unknown people: see :func:`person_id` (the full name alone, stable across articles).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
@@ -16,13 +27,16 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.extract.actor_data import Entry, load, norm, surname
 from pipeline.extract.actor_mentions import NON_NAME_ENTS, Found, scan, title_match
 from pipeline.extract.countries import collective_name, country_name
-from pipeline.extract.model import Actor, ArticleContext, actor_id
+from pipeline.extract.model import Actor, ArticleContext, actor_id, slug
 
 WEAK_TITLES = {"chairman", "chair", "director", "head", "chief", "executive", "spokesman",
                "spokeswoman", "spokesperson", "official", "adviser", "advisor", "aide",
                "leader", "commissioner", "fellow", "senior fellow", "president"}
 INSTITUTIONAL = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 Place = tuple[str | None, str | None]  # (iso3, region name)
+# A domestic story: the main country has at least this many and this share of the
+# country mentions; its unknown organisations and described people are then its own.
+DOMESTIC_MIN, DOMESTIC_SHARE = 3, 0.6
 
 
 class ActorIndex:
@@ -36,16 +50,28 @@ class ActorIndex:
         self._aliases: dict[str, set[str]] = {}
         self._gender: dict[str, str | None] = {}
         self._generic: set[str] = set()
+        self._unknown: set[str] = set()  # people the dictionary does not know
+        self._role_link: dict[int, str] = {}  # "the home secretary" token -> "Mr Smithson"
         self._cover: dict[int, str] = {}  # token index -> actor id of a name mention
         self._heads: dict[int, str] = {}  # head token of each name mention -> actor id
         self._pron: dict[int, str] = {}  # pronoun token -> actor id
         self._seat_of: dict[int, str] = {}  # token of a metonym ("Moscow") -> its country
         self._by_surname: dict[str, str | None] = {}
         self._by_first: dict[str, str | None] = {}
+        self.domestic = False  # most country mentions are of the main country
         found = scan(doc)
+        known: dict[str, list[Entry]] = {}
+        for f in found:
+            if f.entry is not None and f.kind == "person" and f.entry not in known.get(
+                surname(f.entry.name), []
+            ):
+                known.setdefault(surname(f.entry.name), []).append(f.entry)
+        self._known_by_surname = {k: v[0] for k, v in known.items() if len(v) == 1}
         self.main_country: str | None = self._pick_main_country(found)
+        found = self._demote_strangers(found)
         self._add_found(found)
         self._link_short_names()
+        self._link_roles()
 
     def _register(self, actor: Actor, alias: str | None = None, gender: str | None = None) -> str:
         aid = actor.actor_id
@@ -75,10 +101,15 @@ class ActorIndex:
                          f.sector)
         if f.kind == "organization":
             country = f.country
-            if country is None and f.sector in INSTITUTIONAL:
+            if country is None and (f.sector in INSTITUTIONAL or (
+                self.domestic and f.sector != "IGO"
+            )):
                 country = self.main_country  # "the Home Office" in a British story
             return Actor(actor_id(f.name, country, f.sector), f.name, "organization",
                          country, f.sector)
+        same = self._known_by_surname.get(norm(f.name))
+        if same is not None:  # "Mr Brown" after "Gordon Brown"
+            return _entry_actor(same, desc)
         country, sector = None, None
         for desc_span in (f.description, *f.extra):
             c, sec = self._from_description(desc_span)
@@ -87,10 +118,12 @@ class ActorIndex:
         if namesakes and len({(e.country, e.sector) for e in namesakes}) == 1:
             country = namesakes[0].country  # "President Bush": which one is unsure, not where
             sector = sector or namesakes[0].sector
-        if country is None and sector in INSTITUTIONAL:
-            country = self.main_country
-        return Actor(actor_id(f.name, country, sector), f.name, "person", country, sector,
-                     description=desc)
+        if country is None and (sector in INSTITUTIONAL or (self.domestic and sector)):
+            country = self.main_country  # "Scotsman journalist Hamish MacDonell"
+        actor = Actor(person_id(f.name, country), f.name, "person", country, sector,
+                      description=desc)
+        self._unknown.add(actor.actor_id)
+        return actor
 
     def _from_description(self, desc: Span | None) -> Place:
         """(country, sector) of an unknown person from their title or apposition."""
@@ -165,6 +198,68 @@ class ActorIndex:
                         self._cover[prev.i] = full  # "Ivo Daalder" before the apposition
                         self._aliases[full].add(f"{prev.text} {tok.text}")
 
+    def _link_roles(self) -> None:
+        """"The home secretary said ... Mr Smithson added": a person named with no title
+        or apposition holds a definite title ("the X", no other country) of the same or
+        the previous two sentences when they are the only such person near it; they
+        take its country (else the main country), sector and wording."""
+        bare = {aid for aid in self._unknown
+                if self._actors[aid].description is None and self._actors[aid].sector is None}
+        if not bare:
+            return
+        starts = [sent.start for sent in self.doc.sents]
+        near: dict[int, set[str]] = {}
+        for i, aid in self._heads.items():
+            if aid in bare:
+                k = bisect_right(starts, i) - 1
+                for k2 in range(k - 2, k + 1):
+                    near.setdefault(k2, set()).add(aid)
+        titles = self._data.titles
+        for tok in self.doc:
+            if tok.tag_ not in {"NN", "NNP"} or tok.lower_ not in titles:
+                continue
+            cands = near.get(bisect_right(starts, tok.i) - 1)
+            if (not cands or len(cands) != 1 or tok.i in self._cover
+                    or tok.dep_ in {"compound", "amod"}
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+                continue
+            words = [t for t in self.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det"]
+            match = title_match(words) if norm(tok.lemma_) in self._data.titles else None
+            if match is None or match[1].sector is None:
+                continue
+            places = {self._country_word(t) for t in words[:-1]} - {None}
+            if len(places) > 1 or places - {self.main_country}:
+                continue  # "the French foreign minister" is someone else
+            aid = next(iter(cands))
+            person = self._actors[aid]
+            desc = self.doc[words[0].i : tok.i + 1].text
+            country = person.country or self.main_country
+            linked = replace(person, actor_id=person_id(person.name, country), country=country,
+                             sector=match[1].sector, description=desc)
+            self._rekey(aid, linked)
+            bare.discard(aid)
+            for k in near:
+                near[k].discard(aid)
+            self._role_link[tok.i] = linked.actor_id
+
+    def _rekey(self, old: str, actor: Actor) -> None:
+        """Replace an actor whose id changes (a single name that gains a country)."""
+        new = actor.actor_id
+        self._actors.pop(old)
+        self._actors[new] = actor
+        self._aliases[new] = self._aliases.pop(old, set())
+        self._gender[new] = self._gender.pop(old, None)
+        self._unknown.discard(old)
+        self._unknown.add(new)
+        for table in (self._cover, self._heads):
+            for i, aid in table.items():
+                if aid == old:
+                    table[i] = new
+        for index in (self._by_surname, self._by_first):
+            for key, aid2 in index.items():
+                if aid2 == old:
+                    index[key] = new
+
     def _namesake(self, tok: Token) -> str | None:
         """A bare surname of dictionary people ("Clinton"): the one whose first name the
         article uses, else (if NER calls it a person) someone known only by the country and
@@ -179,23 +274,44 @@ class ActorIndex:
             return self._register(_entry_actor(named[0], None), tok.text, named[0].gender)
         if tok.ent_type_ == "PERSON" and len({(e.country, e.sector) for e in entries}) == 1:
             e = entries[0]
-            actor = Actor(actor_id(tok.text, e.country, e.sector), tok.text, "person", e.country,
+            actor = Actor(person_id(tok.text, e.country), tok.text, "person", e.country,
                           e.sector)
             genders = {x.gender for x in entries}
             return self._register(actor, tok.text, genders.pop() if len(genders) == 1 else None)
         return None
 
+    def _demote_strangers(self, found: list[Found]) -> list[Found]:
+        """A dictionary person named only by surname ("Mr McConnell"), never in full, from
+        another country than a story's main one, is someone else: an unknown person."""
+        full = {f.entry.name for f in found if f.entry and f.end - f.start > 1}
+        out = []
+        for f in found:
+            e = f.entry
+            if (e is not None and e.actor_type == "person" and not e.leader
+                    and f.end - f.start == 1 and e.name not in full and self.main_country
+                    and e.country != self.main_country):
+                f = Found(f.start, f.end, "person", self.doc[f.start].text,
+                          description=f.description, evidence=True, extra=f.extra,
+                          gender=e.gender)
+            out.append(f)
+        return out
+
     def _pick_main_country(self, found: list[Found]) -> str | None:
         """Country of the most named person if a head of state or government named twice (or
-        as often as any country), else the most named country (names, demonyms, metonyms and
-        national bodies such as parties)."""
-        counts = Counter(f.country for f in found if f.kind != "person" and f.country)
+        as often as any country), else the most named country (names, demonyms, metonyms,
+        states, national bodies such as parties, and dictionary people)."""
+        counts = Counter(f.country for f in found if f.country and (
+            f.kind != "person" or (f.entry is not None and f.end - f.start > 1)
+        ))  # "Jack Straw": the country of named people too
         named = {i for f in found for i in range(f.start, f.end)}
         demonyms = self._data.demonyms
         adjectives = (t.lower_ if t.is_alpha else norm(t.text) for t in self.doc
                       if (t.pos_ == "ADJ" or t.tag_ == "NNP") and t.i not in named)
         counts.update(demonyms[k] for k in adjectives if k in demonyms)
         top_country = counts.most_common(1)[0] if counts else None
+        total = sum(counts.values())
+        self.domestic = bool(top_country and top_country[1] >= DOMESTIC_MIN
+                             and top_country[1] >= DOMESTIC_SHARE * total)
         people = Counter(f.entry.name for f in found if f.entry and f.kind == "person")
         if people:
             top, n = people.most_common(1)[0]
@@ -236,6 +352,15 @@ def _merge_people(found: list[Found]) -> dict[int, Found]:
         for f in members:
             out[id(f)] = rep
     return out
+
+
+def person_id(name: str, country: str | None) -> str:
+    """Id of a person the dictionary does not know. A full name ("Ivo Daalder") is its own
+    id, the same in every article whatever title or apposition describes the person there;
+    a single name ("Mr Smithson", "Bush") is too common for that and carries the country
+    when known ("GBR:smithson")."""
+    key = norm(name)
+    return slug(key) if len(key.split()) >= 2 else actor_id(key, country)
 
 
 def _entry_actor(e: Entry, description: str | None) -> Actor:

@@ -53,6 +53,14 @@ ORG_WORDS: dict[str, str] = {
     "town council": "GOV", "district council": "GOV", "security council": "GOV",
 }
 
+COMPANY_SUFFIXES = {"inc", "plc", "ltd", "llc", "corp", "gmbh", "nv", "bv", "spa", "sarl"}
+COMPANY_THINGS = {"share", "shareholder", "stock", "profit", "revenue", "takeover", "stake"}
+COMPANY_TITLES = {"chief executive", "boss", "ceo", "chief financial officer", "cfo",
+                  "shareholder", "finance director", "managing director"}
+COMPANY_NOUNS = {"firm", "company", "maker", "retailer", "giant", "carrier", "airline",
+                 "manufacturer", "producer", "supermarket", "operator", "insurer", "lender",
+                 "brewer", "conglomerate", "bank", "chain", "group", "distiller", "supplier"}
+
 
 @dataclass
 class Found:
@@ -269,6 +277,9 @@ def _unknown_run(doc: Doc, start: int, end: int, headline: bool) -> Found | None
         norm(t.text) in data.titles or t.is_stop or t.ent_type_ in NON_NAME_ENTS for t in names
     ) or names[-1].lower_ in ORG_WORDS or names[-1].lemma_.lower() in data.groups:
         return None
+    if not (cut or honorific) and company_cue(doc, first, end):  # "Pernod Ricard"
+        return Found(first, end, "organization", names.text, sector="BUS",
+                     country=_appos_country(names))
     span = doc[start:end]
     root = span.root
     descs = describe_all(doc, start, end)
@@ -294,6 +305,45 @@ def _unknown_run(doc: Doc, start: int, end: int, headline: bool) -> Found | None
     return None
 
 
+def company_cue(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name doc[start:end] is a company by its context: a legal suffix ("Acme
+    plc"), its shares or profits ("Wells Fargo shares", "shares in Acme"), a company
+    apposition ("Acme, the drinks firm") or its executives ("chief executive of Acme")."""
+    after = end + 1 if end < len(doc) and doc[end].lower_ in {"'s", "’s"} else end
+    nxt = doc[after] if after < len(doc) else None
+    if end < len(doc) and norm(doc[end].text) in COMPANY_SUFFIXES:
+        return True
+    if nxt is not None and nxt.lemma_.lower() in COMPANY_THINGS:
+        return True
+    if start >= 2 and doc[start - 1].lower_ in {"in", "of", "at"} and (
+        doc[start - 2].lemma_.lower() in COMPANY_THINGS | COMPANY_TITLES
+        or f"{doc[start - 3].lower_} {doc[start - 2].lower_}" in COMPANY_TITLES
+    ):
+        return True  # "shares in Acme", "chief executive of Acme"
+    if nxt is not None and (nxt.lower_ in COMPANY_TITLES or (
+        after + 1 < len(doc) and f"{nxt.lower_} {doc[after + 1].lower_}" in COMPANY_TITLES
+    )):
+        return True  # "Acme chief executive Jo Bloggs", "Acme's boss"
+    if nxt is not None and nxt.text == ",":
+        for child in doc[start:end].root.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in COMPANY_NOUNS:
+                return True  # "Acme, the drinks firm"
+    return False
+
+
+def _appos_country(name: Span) -> str | None:
+    """Country word of a name's apposition: "Pernod Ricard, the French drinks firm"."""
+    data = load()
+    for child in name.root.children:
+        if child.dep_ == "appos":
+            for t in child.subtree:
+                key = norm(t.text)
+                iso = data.demonyms.get(key) or data.countries.get(key)
+                if iso:
+                    return iso
+    return None
+
+
 def _unknown_org(ent: Span) -> Found | None:
     toks = [t for t in ent if t.dep_ != "det" and t.lower_ not in {"'s", "’s"}]
     doc = ent.doc
@@ -306,6 +356,8 @@ def _unknown_org(ent: Span) -> Found | None:
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     sector = next((ORG_WORDS[w] for w in [*reversed(pairs), *reversed(words)] if w in ORG_WORDS),
                   None)
+    if sector is None and company_cue(doc, toks[0].i, toks[-1].i + 1):
+        sector = "BUS"  # "Wells Fargo shares"
     if sector is None:
         return None
     data = load()
@@ -314,6 +366,32 @@ def _unknown_org(ent: Span) -> Found | None:
                     for k in keys if k in data.demonyms or k in data.countries), None)
     return Found(toks[0].i, toks[-1].i + 1, "organization", doc[toks[0].i : toks[-1].i + 1].text,
                  country=country, sector=sector)
+
+
+def _inside_longer_org(doc: Doc, i: int, end: int, hit: tuple[str, object],
+                       covered: set[int]) -> bool:
+    """A one-word organisation alias inside a longer ORG name ("Commission" in "the Law
+    Commission"): the longer name is another organisation."""
+    kind, value = hit
+    tok = doc[i]
+    return (kind == "entry" and isinstance(value, Entry) and value.actor_type != "person"
+            and end == i + 1 and tok.ent_iob_ == "I" and tok.ent_type_ == "ORG"
+            and i - 1 not in covered and _capitalised(doc[i - 1]) and doc[i - 1].lower_ != "the")
+
+
+def _other_first_name(doc: Doc, i: int, end: int, hit: tuple[str, object],
+                      covered: set[int]) -> bool:
+    """A dictionary surname after another first name ("Nicholas Jeffries"): someone else."""
+    kind, value = hit
+    if kind != "entry" or not isinstance(value, Entry) or value.actor_type != "person":
+        return False
+    if end != i + 1 or i == 0 or i - 1 in covered:
+        return False
+    prev = doc[i - 1]
+    key = norm(prev.text)
+    return (prev.pos_ == "PROPN" and _capitalised(prev) and prev.is_alpha
+            and key not in HONORIFICS and key not in load().titles
+            and key != norm(value.name).split()[0] and prev.ent_type_ in {"", "PERSON"})
 
 
 def _is_headline(text: str, idx: int, cache: dict[int, bool]) -> bool:
@@ -349,6 +427,11 @@ def scan(doc: Doc) -> list[Found]:
                 i += 1
                 continue
             end, value = hit
+            if _inside_longer_org(doc, i, end, value, covered) or _other_first_name(
+                doc, i, end, value, covered
+            ):
+                i += 1
+                continue
             f = _found_from_hit(doc, i, end, value)
             if f.kind == "person":
                 descs = describe_all(doc, i, end)
@@ -393,5 +476,11 @@ def scan(doc: Doc) -> list[Found]:
                 org.country = org.country or f.country
             found.append(org)
             covered.update(range(org.start, org.end))
+    companies = {norm(f.name): f for f in found if f.kind == "organization" and f.entry is None}
+    for k, f in enumerate(found):  # "chairman of Pernod Ricard" after "Pernod Ricard shares"
+        org = companies.get(norm(f.name))
+        if org is not None and f.kind == "person" and f.entry is None:
+            found[k] = Found(f.start, f.end, "organization", org.name, country=org.country,
+                             sector=org.sector)
     found.sort(key=lambda f: f.start)
     return found

@@ -56,6 +56,11 @@ MEMBER_BODIES = {"REB", "MIL", "IGO", "SPY", "COP"}  # their fighters/troops are
 QUANTIFIERS = {"one", "two", "three", "some", "many", "several", "most", "all", "none", "both",
                "each", "any", "few", "dozens", "hundreds", "thousands", "number", "majority"}
 RELATIVES = {"who", "whom", "whose", "which", "that"}
+# Groups that, without a country of their own, belong to the article's main country:
+# "MPs", "judges", "police officers", "unions", "the opposition", "voters".
+DOMESTIC = {"LEG", "JUD", "COP", "LAB", "OPP"}
+DOMESTIC_GROUPS = {"voter", "taxpayer", "pensioner", "constituent", "elector"}
+OWNED_ONLY = {"peer"}  # "his peers" are equals, "peers" alone the House of Lords
 
 
 class ActorResolver(ActorIndex):
@@ -202,6 +207,14 @@ class ActorResolver(ActorIndex):
                     objs = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"]
                     if objs:
                         return self._resolve(objs[0])
+        if tok.pos_ == "PROPN":  # a named event or thing of a place: "the Beijing Olympics"
+            for child in tok.lefts:
+                place = self._cover.get(child.i)
+                if child.dep_ == "compound" and place and (
+                    child.i in self._seat_of or self._actors[place].actor_type == "country"
+                ):
+                    iso = self._seat_of.get(child.i) or self._actors[place].country
+                    return [self._country_actor(iso)] if iso else []
         return []
 
     def _group_role(self, tok: Token) -> Role | None:
@@ -213,7 +226,10 @@ class ActorResolver(ActorIndex):
                 if two:
                     return two
         plain = tok.lower_[:-1] if tok.lower_.endswith("s") else ""  # "MPs" tagged NN
-        return groups.get(lemma) or groups.get(tok.lower_) or groups.get(plain)
+        key = next((k for k in (lemma, tok.lower_, plain) if k in groups), None)
+        if key in OWNED_ONLY and any(is_possessor(c) for c in tok.children):
+            return None
+        return groups[key] if key else None
 
     def _places(self, tok: Token) -> list[Place]:
         """Countries (or regions) that modify a noun: "U.S. and Russian", "from Russia"."""
@@ -265,7 +281,8 @@ class ActorResolver(ActorIndex):
             if role.kind == "relational":
                 return []
             institutional = role.kind == "institution" and role.sector in INSTITUTIONAL
-            if (institutional or role.sector == "GOV") and self.main_country:
+            domestic = role.sector in DOMESTIC or tok.lemma_.lower() in DOMESTIC_GROUPS
+            if (institutional or domestic or role.sector == "GOV") and self.main_country:
                 places = [(self.main_country, None)]  # "the administration", "senior aides"
         if not places:
             return [self._group(name, None, role.sector, phrase)]
@@ -279,7 +296,6 @@ class ActorResolver(ActorIndex):
 
     def _role_actor(self, tok: Token) -> list[Actor]:
         """A singular role noun: a named person holding it here, or a generic person."""
-        lemma = tok.lemma_.lower()
         top = tok
         for _ in range(3):  # "NATO Secretary General Mark Rutte": up the compound chain
             if top.dep_ not in {"compound", "nmod"}:
@@ -287,13 +303,15 @@ class ActorResolver(ActorIndex):
             top = top.head
             if top.i in self._heads and self._actors[self._heads[top.i]].actor_type == "person":
                 return [self._actors[self._heads[top.i]]]  # "Labour leader Jo Bloggs"
+        if tok.i in self._role_link:  # "the home secretary ... Mr Smithson"
+            return [self._actors[self._role_link[tok.i]]]
         places = self._places(tok)
         iso = places[0][0] if places else None
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             holder = self._holder(tok, iso)
             if holder is not None:
                 return [holder]
-        role = self._data.titles[lemma]
+        role = self._title(tok)[1]
         definite = not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
         if iso is None and role.sector in INSTITUTIONAL and definite:
             iso = self.main_country
@@ -308,8 +326,8 @@ class ActorResolver(ActorIndex):
     def _holder(self, tok: Token, iso: str | None) -> Actor | None:
         """The one person of the article described by (or, in the dictionary, holding) the
         title: "the prime minister" after "Prime Minister Jo Bloggs"."""
-        words = [c for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1]
-        key = f" {norm(' '.join([*(w.text for w in words), tok.lemma_]))} "
+        term = self._title(tok)[0]
+        key = f" {term} "
         holders = []
         for a in self._actors.values():
             if a.actor_type != "person" or a.actor_id in self._generic:
@@ -318,9 +336,26 @@ class ActorResolver(ActorIndex):
                 continue
             entry = self._data.entries.get(norm(a.name))
             texts = [a.description, entry.role if entry and entry.actor_type == "person" else None]
-            if any(t and key in f" {norm(t)} " for t in texts):
+            if any(t and key in f" {norm(t)} " and f" shadow{key}" not in f" {norm(t)} "
+                   for t in texts):  # "the home secretary" is not the shadow one
                 holders.append(a)
         return holders[0] if len(holders) == 1 else None
+
+    def _title(self, tok: Token) -> tuple[str, Role]:
+        """The longest title ending in a title noun, with the words right before it:
+        "the shadow home secretary" -> ("shadow home secretary", OPP)."""
+        start = tok.i
+        while start > 0 and self.doc[start - 1].dep_ in {"compound", "amod"} and (
+            self.doc[start - 1].head.i in range(start, tok.i + 1)
+        ):
+            start -= 1
+        words = [norm(t.text) for t in self.doc[start : tok.i]] + [tok.lemma_.lower()]
+        titles = self._data.titles
+        for k in range(len(words) - 1):
+            term = " ".join(words[k:])
+            if term in titles:
+                return term, titles[term]
+        return words[-1], titles[words[-1]]
 
     def _country_actor(self, iso: str) -> Actor:
         name = country_name(iso)

@@ -94,6 +94,13 @@ def _verb_subjects(tok: Token, depth: int = 0) -> list[Token]:
         return _verb_subjects(governor, depth + 1)
     if tok.dep_ == "relcl":
         return [head]
+    if tok.dep_ == "acl" and tok.tag_ == "VB" and head.pos_ == "NOUN":
+        # "Labour's plan to invest", "its decision to back", "they have a duty to investigate"
+        owners = [c for c in head.children if c.dep_ == "poss"] + owner_modifiers(head)
+        if owners:
+            return owners
+        if head.dep_ in {"dobj", "obj"}:
+            return _verb_subjects(head.head, depth + 1)
     return []
 
 
@@ -170,7 +177,9 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
                 groups.append([o])
         for o in objs:  # "halted aid to Ukraine", "declined a ceasefire agreed by the U.S."
             groups.append(_object_owner(o))
-            if trig.code[:2] == "04":  # "attended the Beijing Olympics", "visited the Kremlin"
+            # "attended the Beijing Olympics", "dismissed the latest Tory attack" (not "halted
+            # U.S. aid": there the name in front is the giver)
+            if trig.code[:2] in {"04", "11", "12"}:
                 groups.append(owner_modifiers(o))
             people = trig.code.startswith("084") or o.ent_type_ in ACTOR_ENTS or lemma(o) in PEOPLE
             if m.obj is not None and o.i == m.obj.i and people:
@@ -185,6 +194,11 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
         )
         if m.obj is not None and m.obj.dep_ == "pobj":
             groups.append(_object_owner(m.obj))
+        for c in tok.children:  # "offered support to guarantee Ukraine's security": its owner
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                for o in c.children:
+                    if o.dep_ in {"dobj", "obj"}:
+                        groups.append([g for g in o.subtree if g.dep_ == "poss"][:1])
     if inner is not None:
         groups += target_tokens(inner)
     return [_with_conjuncts(g) for g in groups if g]

@@ -60,7 +60,10 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
     if v.dep_ in _INHERIT_DEPS and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
         if v.dep_ in ("advcl", "acl") and (v.tag_ != "VBG" or v.head.dep_ != "ROOT"):
             return None
-        return subject(v.head, depth + 1, skip)
+        found = subject(v.head, depth + 1, skip)
+        if found is not None and found.lower_ in ("it", "this", "that", "there"):
+            return None  # "it was difficult to say …": no one is saying
+        return found
     return None
 
 

@@ -5,7 +5,9 @@ seed gold): a target actor with a known country is the strongest sign (about 3 i
 rows were right, against 1 in 8 without), then a source with a country, a stated date, a
 verb trigger with a specific pattern and code; intents (03) were often coded against the
 wrong counterpart, future and hypothetical mentions were less often in the gold, and
-targets recovered from context are less sure than stated ones.
+targets recovered from context are less sure than stated ones; so are the second and later
+of coordinated targets ("a ceasefire agreed by the U.S. and Ukraine": whose proposal?) and
+stances on a policy with no target actor ("the Tories backed the plans").
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ def confidence(
     carried: bool = False,
     dated: bool = False,
     code: str | None = None,
+    later: bool = False,
+    stance: bool = False,
 ) -> float:
     score = 0.3
     if tgt is not None:
@@ -42,6 +46,10 @@ def confidence(
         score -= 0.15
     if carried:
         score -= 0.15
+    if later:
+        score -= 0.1
+    if stance:
+        score -= 0.1
     if modality in {"future", "hypothetical"}:
         score -= 0.1
     return round(max(0.05, min(0.95, score)), 3)

@@ -82,8 +82,8 @@ def cue_text(token: Token) -> str:
     for child in token.children:
         if child.i != token.i + 1:
             continue
-        if child.dep_ == "prt" or (child.dep_ == "prep" and token.lemma_.lower() in _PHRASAL.get(
-            child.lower_, ()
-        )):
+        if child.dep_ == "prt" or (
+            child.dep_ == "prep" and token.lemma_.lower() in _PHRASAL.get(child.lower_, ())
+        ):
             parts.append(child)
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))

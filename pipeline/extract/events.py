@@ -23,6 +23,7 @@ from pipeline.extract.places import location
 from pipeline.extract.roles import (
     RECIPROCAL_ROOTS,
     REJECT_BY_ROOT,
+    SPEECH,
     WISH_BY_ROOT,
     Trigger,
     candidate_indices,
@@ -71,6 +72,36 @@ MONADIC_CODES = {"011", "015", "016", "017"}
 # reported elsewhere; only a few kinds stand alone as nouns ("Russia's concessions")
 NOMINAL_MONADIC_ROOTS = {"08", "14", "15", "16"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+MATERIAL_CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+# a hypothetical or negated act with nobody on the other side says little ("may choose to
+# continue fighting", "without Ukraine agreeing"); a negated yield or protest still does
+# ("Russia has not made concessions")
+NEGATED_MONADIC_ROOTS = {"08", "14", "15", "16"}
+QUESTION_MARKS = {"whether"}
+VERBAL_ATTACKS = {"attack", "assail", "clash"}
+# "would not discuss reports": declining to comment, not refusing talks
+COMMENT_TOPICS = {
+    "report",
+    "claim",
+    "allegation",
+    "matter",
+    "issue",
+    "detail",
+    "speculation",
+    "case",
+    "rumour",
+    "rumor",
+    "story",
+}
+ASSERTING = {"insist", "maintain"}  # "insisted (that) the plans were affordable": a claim
+POLITICAL_SECTORS = {"PTY", "OPP", "LEG", "GOV", "MED", "ELI", "EDU", "BUS", "LAB", "NGO"}
+ARMED_SECTORS = {"MIL", "REB", "INS", "SPY", "COP", "UAF"}
+FIRST_PERSON = {"i", "we"}
+PLAN_NOUNS = {"plan", "pledge", "promise", "proposal", "bid", "intention", "offer", "vow"}
+# a stated stance on a policy stands without a target actor when its object is named
+# ("the commission branded the law a mess", "universities backed the proposals")
+STANCE_ROOTS = {"02", "05", "10", "11", "12"}
+STANCE_PREPS = {"for", "on", "against"}  # "called for an inquiry", "insisted on a vote"
 
 
 def _placed(actor: Actor) -> bool:
@@ -108,13 +139,150 @@ def _speech(trig: Trigger) -> Trigger:
 
 def cameo_convention(trig: Trigger, code: str, mod: str) -> tuple[str, str]:
     """CAMEO codes a stated refusal to cooperate ("would not provide support", "will not
-    meet") as a rejection, which did happen; a plain negation stays a negated event."""
+    meet") as a rejection, which did happen; a plain negation stays a negated event.
+    Refusing to discuss reports or claims is declining to comment (011)."""
     if mod != "negated" or code[:2] not in COOPERATIVE_ROOTS:
         return code, mod
+    topics = [
+        o
+        for o in [*trig.token.children, *(g for c in trig.token.children for g in c.children)]
+        if o.dep_ in {"dobj", "obj", "pobj"}
+    ]
+    if code[:2] == "04" and any(lemma(o) in COMMENT_TOPICS for o in topics):
+        return "011", "asserted"
     aux = {c.lower_ for c in trig.token.children if c.dep_ == "aux"}
     if aux & {"will", "would", "wo", "shall"}:
         return REJECT_BY_ROOT.get(code[:2], "120"), "asserted"
     return code, mod
+
+
+def _descriptive(trig: Trigger, code: str) -> bool:
+    """A passive participle describing a noun ("the ceasefire agreed upon by X", "sanctions
+    imposed by Y") identifies the thing another event is about; it is coded only when it
+    reports ongoing material conflict ("territory occupied by Russia")."""
+    tok = trig.token
+    return (
+        trig.kind == "verb"
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and code[:2] not in MATERIAL_CONFLICT_ROOTS
+    )
+
+
+def _imperative(trig: Trigger) -> bool:
+    """ "Help me to get through the year": an order or plea in a quote, not a reported act."""
+    tok = trig.token
+    if trig.kind != "verb" or tok.tag_ != "VB" or tok.dep_ not in {"ROOT", "ccomp", "parataxis"}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in tok.children):
+        return False
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    return tok.left_edge == tok or (before is not None and before.text in {'"', "“", ":"})
+
+
+def _asserting(trig: Trigger) -> bool:
+    """ "Mr Brown insisted his plans were affordable": insisting on a fact is a claim; only
+    insisting on an act ("insisted on a vote", "insisted they must resign") is a demand."""
+    tok = trig.token
+    if lemma(tok) not in ASSERTING or trig.wrapped:
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            return False
+        if c.dep_ == "ccomp":
+            aux = {a.lower_ for a in c.children if a.dep_ in {"aux", "auxpass"}}
+            return not aux & {"should", "must", "ought", "shall"}
+    return False
+
+
+def _questioned(trig: Trigger) -> bool:
+    """An event asked about, not reported: "questions about what concessions Russia should
+    make", "asked whether Iran would attack"."""
+    heads = [trig.token]
+    if trig.kind == "noun" and trig.token.dep_ in {"dobj", "obj"}:
+        heads.append(trig.token.head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "det" and c.tag_ == "WDT":
+                return True
+            if c.dep_ == "mark" and c.lower_ in QUESTION_MARKS:
+                return True
+    return False
+
+
+def _verbal_attack(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> bool:
+    """An attack by a politician on a politician, party or policy is criticism: a person or
+    a party attacks no country, place or armed group, and is not armed forces itself."""
+    if lemma(trig.token) not in VERBAL_ATTACKS or _military(trig, sources):
+        return False
+    if any(a.actor_type != "person" and a.sector not in POLITICAL_SECTORS for a in sources):
+        return False
+    return all(
+        a.actor_type in {"person", "organization", "group"} and a.sector not in ARMED_SECTORS
+        for a in targets
+    )
+
+
+def _planned(trig: Trigger) -> bool:
+    """The event is the infinitive of a plan-like noun ("a plan to restore", "pledge to cut")."""
+    tok = trig.token
+    return (
+        trig.kind == "verb"
+        and tok.dep_ == "acl"
+        and tok.head.pos_ == "NOUN"
+        and lemma(tok.head) in PLAN_NOUNS
+    )
+
+
+def _quoted_speaker(trig: Trigger, actors: ActorResolver) -> list[Actor]:
+    """The speaker of a first-person event in reported speech: '"We will cut taxes," Mr
+    Howard said' -> Mr Howard (only within the sentence that names the speaker)."""
+    groups = source_tokens(trig)
+    subj = groups[0] if groups and groups[0] else []
+    if len(subj) != 1 or subj[0].lower_ not in FIRST_PERSON:
+        return []
+    cur = trig.token
+    for _ in range(6):
+        if cur.dep_ in {"ccomp", "parataxis"} and lemma(cur.head) in SPEECH:
+            speakers = [c for c in cur.head.children if c.dep_ == "nsubj"]
+            if speakers and speakers[0].lower_ not in FIRST_PERSON:
+                return _first_resolving(actors, [speakers])
+            return []
+        if cur.dep_ == "ROOT" or cur.head == cur:
+            return []
+        cur = cur.head
+    return []
+
+
+def _stance_on_thing(trig: Trigger, code: str, mod: str) -> bool:
+    """A reported stance (endorse, criticise, reject) on a named policy, law or plan."""
+    if trig.kind != "verb" or mod != "asserted" or code[:2] not in STANCE_ROOTS:
+        return False
+    if trig.wrapped:  # "refused to back", "urged X to reject": the framed act decides
+        return False
+    objs = [c for c in trig.token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    objs += [
+        g
+        for p in trig.token.children
+        if p.dep_ in {"prep", "prt"} and p.lower_ in STANCE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return any(o.pos_ == "NOUN" for o in objs)
+
+
+def _sentence_counterpart(
+    sent: Span, mentions: dict[int, Actor], sources: list[Actor]
+) -> Actor | None:
+    """The one actor of another country the sentence names, when there is exactly one such
+    country: "Zelenskyy indicated a willingness to sign a deal ... Trump's efforts" -> Trump."""
+    own = {a.country for a in sources}
+    found: dict[str, Actor] = {}
+    for i in range(sent.start, sent.end):
+        a = mentions.get(i)
+        if a is not None and a.country and a.country not in own:
+            found.setdefault(a.country, a)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def extract_events(doc: Doc, ctx: ArticleContext, actors: ActorResolver) -> list[Row]:
@@ -122,6 +290,8 @@ def extract_events(doc: Doc, ctx: ArticleContext, actors: ActorResolver) -> list
     rows: list[Row] = []
     recent: Recent = {}
     cands = candidate_indices(doc)
+    mentions_of = getattr(actors, "mentions", None)
+    mentions = mentions_of() if mentions_of is not None else {}
     k = 0
     for si, sent in enumerate(doc.sents):
         mine = []
@@ -129,7 +299,7 @@ def extract_events(doc: Doc, ctx: ArticleContext, actors: ActorResolver) -> list
             mine.append(cands[k])
             k += 1
         if mine:
-            rows.extend(sentence_events(sent, si, ctx, actors, mine, recent))
+            rows.extend(sentence_events(sent, si, ctx, actors, mine, recent, mentions))
     return rows
 
 
@@ -247,24 +417,30 @@ def sentence_events(
     actors: ActorResolver,
     candidates: list[int] | None = None,
     recent: Recent | None = None,
+    mentions: dict[int, Actor] | None = None,
 ) -> list[Row]:
     """Event rows reported by one sentence (candidates: see roles.candidate_indices).
 
     recent: the article's last target per (source, root), to recover a target left implicit
-    ("Trump had another call on Tuesday" after "Trump's call with Putin")."""
+    ("Trump had another call on Tuesday" after "Trump's call with Putin"); mentions: the
+    resolver's actor per token, for a counterpart the sentence names but the parse misses."""
     recent = {} if recent is None else recent
+    mentions = {} if mentions is None else mentions
     made: list[Made] = []
     rows: list[Row] = []
     seen: set[tuple[str, str | None, str | None]] = set()
+    stances: set[int] = set()
     triggers = find_triggers(sent, candidates)
     trigger_ids = {t.token.i for t in triggers}
     for trig in triggers:
-        sources = _first_resolving(actors, source_tokens(trig))
+        sources = _first_resolving(actors, source_tokens(trig)) or _quoted_speaker(trig, actors)
         if not sources:
             continue
         targets = _first_resolving(actors, target_tokens(trig))
         src_ids = {a.actor_id for a in sources}
+        self_directed = bool(targets)  # "he urged the chancellor" with both the same person
         targets = [a for a in targets if a.actor_id not in src_ids]
+        self_directed = self_directed and not targets
         if trig.accusation and not targets:  # "X said they will attack Y": X's own act
             inner = inner_trigger(trig)
             if inner is None:
@@ -284,6 +460,12 @@ def sentence_events(
                 if a.actor_id not in src_ids
             ]
         code = trig.code
+        if _descriptive(trig, code) or _questioned(trig) or _imperative(trig):
+            continue
+        if code[:2] == "10" and _asserting(trig):
+            continue
+        if code == "190" and _verbal_attack(trig, sources, targets):
+            code = "111"  # "Mr Cable attacked Labour's taxes": words, not force
         if code == "160" and lemma(trig.token) in {"withdraw", "pull"} and _military(trig, sources):
             code = "087"  # troops withdrawing de-escalate; a state leaving a body cuts ties
         mod = modality(trig.token)
@@ -296,6 +478,11 @@ def sentence_events(
                 if code[:2] in {"03", "04"} and trig.code.startswith("084"):
                     code = "0353"
                 mod = "asserted"
+        if mod == "future" and _planned(trig):
+            # "outlined a plan to restore cooperation", "unveiled plans to cut": the stated
+            # plan is the event, an intent (CAMEO 03), as with "announced it would"
+            code = "030" if code[:2] == "03" else WISH_BY_ROOT.get(code[:2], code)
+            mod = "asserted" if code[:2] in {"03", "13"} else mod
         loc_name, loc_country, loc_tok = location(trig.token, trig.frame)
         if (
             not targets
@@ -307,18 +494,34 @@ def sentence_events(
         carried = False
         if not targets and len(sources) == 1:
             prior = recent.get((sources[0].actor_id, code[:2]))
-            if prior is not None and si - prior[1] <= CARRY_SENTENCES:
+            # a war keeps its target through the article ("Russia invaded"); a nominal
+            # mention ("Russia's invasion") mostly refers back to it and is not coded again
+            war = code[:2] in MATERIAL_CONFLICT_ROOTS and trig.kind == "verb"
+            reach = si if war else CARRY_SENTENCES
+            if prior is not None and si - prior[1] <= reach:
                 targets, carried = [prior[0]], True
+        if (
+            not targets
+            and len(sources) == 1
+            and code[:2] in COOPERATIVE_ROOTS - {"04"}
+            and mod in {"asserted", "future"}
+        ):
+            other = _sentence_counterpart(sent, mentions, sources)
+            if other is not None:
+                targets, carried = [other], True
         for s_ in sources:
             for t_ in targets[:1]:
                 recent[(s_.actor_id, code[:2])] = (t_, si)
         pairs: list[tuple[Actor, Actor | None]]
         if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
-            # "U.S. and Russian officials convened": each side met the other
-            pairs = [(s, t) for s in sources for t in sources if s is not t]
+            # "U.S. and Russian officials convened": one row per pair, the event is symmetric
+            pairs = [(s, t) for n, s in enumerate(sources) for t in sources[n + 1 :]]
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]  # type: ignore[list-item]
         standalone = MONADIC_ROOTS if trig.kind == "verb" else NOMINAL_MONADIC_ROOTS
+        stance = not targets and not self_directed and _stance_on_thing(trig, code, mod)
+        if stance:
+            standalone = standalone | STANCE_ROOTS
         if (
             not targets
             and code not in MONADIC_CODES
@@ -326,6 +529,15 @@ def sentence_events(
             and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS)
         ):
             continue  # an appeal, threat, accusation... with nobody on the receiving end
+        if (
+            not targets
+            and code[:2] not in COUNTERPART_ROOTS
+            and (
+                mod == "hypothetical"
+                or (mod == "negated" and code[:2] not in NEGATED_MONADIC_ROOTS)
+            )
+        ):
+            continue
         if (
             code == "040"
             and loc_country
@@ -353,6 +565,8 @@ def sentence_events(
                 continue
             seen.add(key)
             made.append((trig, src, mod, date_text is not None, carried))
+            if stance:
+                stances.add(len(rows))
             rows.append(
                 {
                     "sentence_index": si,
@@ -381,7 +595,15 @@ def sentence_events(
                     "location_name": loc_name,
                     "location_country": loc_country,
                     "confidence": confidence(
-                        trig, src, tgt, mod, carried, date_text is not None, code
+                        trig,
+                        src,
+                        tgt,
+                        mod,
+                        carried,
+                        date_text is not None,
+                        code,
+                        later=tgt is not None and len(targets) > 1 and tgt is not targets[0],
+                        stance=stance,
                     ),
                 }
             )
@@ -389,10 +611,11 @@ def sentence_events(
     # criticism with nobody criticised is no event (talks and cut relations may stand alone)
     return [
         r
-        for r in rows
+        for k, r in enumerate(rows)
         if r["actor2_id"] is not None
         or r["cameo_root"] in MONADIC_ROOTS
         or r["cameo_code"] in MONADIC_CODES
+        or k in stances
     ]
 
 

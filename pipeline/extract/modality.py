@@ -23,7 +23,7 @@ NEG_GOVERNORS = {
     "decline",
     "refuse",
 }
-HYPO_MODALS = {"could", "might", "may", "should", "must", "ought"}
+HYPO_MODALS = {"could", "might", "may", "should", "must", "ought", "can", "ca"}  # ca(n't)
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 FUTURE_GOVERNORS = {
     "plan",
@@ -46,6 +46,37 @@ FUTURE_GOVERNORS = {
     "about",
     "likely",
     "poise",
+}
+# nouns that frame an infinitive: "plans to invest" is intended, "the power to suspend" possible
+FUTURE_NOUNS = {
+    "plan",
+    "pledge",
+    "promise",
+    "proposal",
+    "bid",
+    "intention",
+    "attempt",
+    "offer",
+    "threat",
+    "vow",
+    "commitment",
+    "aim",
+    "call",
+}
+HYPO_NOUNS = {
+    "duty",
+    "power",
+    "right",
+    "need",
+    "ability",
+    "chance",
+    "opportunity",
+    "option",
+    "freedom",
+    "way",
+    "time",
+    "reason",
+    "attempt",
 }
 WISHES = {"hope", "wish", "want", "fear", "pray", "urge", "prefer", "suggest", "propose"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
@@ -125,6 +156,11 @@ def modality(tok: Token) -> str:
         if k and t.lemma_.lower() in NEG_GOVERNORS and links[k] in {"xcomp", "prep", "pcomp"}:
             return "negated"
     for k, t in enumerate(frame):
+        if k and links[k] == "acl" and t.pos_ == "NOUN":  # "a plan to cut", "a duty to act"
+            if t.lemma_.lower() in HYPO_NOUNS - FUTURE_NOUNS:
+                return "hypothetical"
+            if t.lemma_.lower() in FUTURE_NOUNS:
+                return "future"
         aux = _aux_words(t)
         if aux & HYPO_MODALS:
             return "hypothetical"

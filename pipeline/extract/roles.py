@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.verbs import Match, lemma, match, trigger_lemmas
+from pipeline.extract.modality import modality
+from pipeline.extract.verbs import Match, Pattern, lemma, match, trigger_lemmas
 
 SPEECH = {
     "say",
@@ -33,6 +34,10 @@ SPEECH = {
     "claim",
 }
 ACCUSE_SPEECH = {"allege", "claim", "accuse", "charge"}
+# saying what someone else should have done is criticising them ("argued the minister should
+# have volunteered a statement", "said Mr Blair should have resigned")
+HINDSIGHT_SPEECH = SPEECH | {"argue", "insist", "suggest", "complain", "believe", "think"}
+HINDSIGHT_CODE = "111"
 PASS_ON = {
     "agree",
     "pledge",
@@ -231,7 +236,7 @@ def _event_in(tok: Token, matches: dict[int, Match]) -> Token | None:
 def candidate_indices(doc: Doc) -> list[int]:
     """Indices of tokens whose lemma could trigger an event (one cheap pass over the doc)."""
     strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in trigger_lemmas() | WISH}
+    wanted = {strings.add(w) for w in trigger_lemmas() | WISH | HINDSIGHT_SPEECH}
     lemmas = doc.to_array([LEMMA, LOWER])
     return [i for i, (lem, low) in enumerate(lemmas.tolist()) if lem in wanted or low in wanted]
 
@@ -244,12 +249,17 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
     wishers: list[Token] = []
     doc = sent.doc
     toks = sent if candidates is None else [doc[i] for i in candidates]
+    hindsight: list[Trigger] = []
     for tok in toks:
         m = match(tok)
         if m is not None:
             matches[tok.i] = m
         elif lemma(tok) in WISH:
             wishers.append(tok)
+        if lemma(tok) in HINDSIGHT_SPEECH and tok.pos_ == "VERB":
+            crit = _hindsight(tok)
+            if crit is not None:
+                hindsight.append(crit)
     consumed = {m.obj.i for m in matches.values() if m.obj is not None}
     for i, m in matches.items():  # "attended a summit", "held a meeting": one event, not two
         if m.pattern.pos == "verb":
@@ -296,7 +306,14 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
                 dropped.add(i)
             continue
         inner_root = matches[inner.i].pattern.code[:2]
-        reported_violence = lem in SPEECH and tok.i < inner.i and inner_root in CONFLICT_ROOTS
+        reported_violence = (
+            lem in SPEECH
+            and tok.i < inner.i
+            and inner_root in CONFLICT_ROOTS
+            # "said the police will crack down": a forecast, no allegation ("said they will
+            # attack" is resolved later: the speaker's own act)
+            and (modality(inner) == "asserted" or _pronoun_subject(inner))
+        )
         if lem in ACCUSE_SPEECH or reported_violence:
             recode[i] = ("112", inner, True)
             consumed.add(inner.i)
@@ -342,7 +359,31 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
         )
         out.append(trig)
     out = [t for t in out if t.token.i not in accused_inside or t.accusation]
+    taken = {t.token.i for t in out}
+    extra += [t for t in hindsight if t.token.i not in taken]
     return sorted(out + extra, key=lambda t: t.token.i)
+
+
+def _pronoun_subject(tok: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tok.children)
+
+
+def _hindsight(tok: Token) -> Trigger | None:
+    """ "X argued Y should have done Z": X criticises Y (the reported clause's subject)."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.tag_ != "VBN":
+            continue
+        aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
+        if "have" not in aux or not aux & {"should", "ought"}:
+            continue
+        subj = [a for a in c.children if a.dep_ in {"nsubj", "nsubjpass"}]
+        if not subj or subj[0].lower_ in {"i", "we"}:  # self-criticism: no event
+            return None
+        pattern = Pattern("verb", lemma(tok), "", frozenset(), HINDSIGHT_CODE)
+        trig = Trigger(tok, HINDSIGHT_CODE, "verb", Match(pattern, None, None), governors(tok))
+        trig.addressee = subj
+        return trig
+    return None
 
 
 def _via_prospect(tok: Token, comp: Token | None) -> bool:

@@ -22,7 +22,7 @@ FIRST = {"i", "me", "we", "us"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mister", "madam", "sir", "dame", "lord", "lady"}
 _OF_PREPS = {"of", "for", "at", "from", "to", "with"}
-_STRIP = " ,;:—–-\u00a0"
+_STRIP = " ,;:—–-()[]\u00a0"
 
 
 @dataclass(frozen=True)
@@ -206,6 +206,16 @@ class SpeakerFinder:
             description = description or actor.description
         else:
             aid = actor_id(name) if name else None
+        if name and description:  # "Chair Debbie" + "Debbie Wasserman Schultz": no name in titles
+            for word in name.split()[:-1]:
+                if description.endswith(" " + word):
+                    description = description[: -len(word) - 1].strip(_STRIP)
+                    break
+        if description:  # "Manchester United manager Sir": the honorific is not a title
+            words = description.split()
+            while words and words[-1].lower().rstrip(".") in HONORIFICS:
+                words.pop()
+            description = " ".join(words) or None
         if name and description:
             self.desc.setdefault(name, description)
         elif name:

@@ -99,6 +99,9 @@ def _object_words(obj: Token) -> set[str]:
     return words
 
 
+PEJORATIVE_NAMING = {"brand"}
+# protest verbs take no object: "demonstrate commitment", "march troops" are other senses
+INTRANSITIVE = {"demonstrate", "march"}  # "branded the law a mess": naming that is the criticism
 ACTOR_OBJECT = "@actor"  # pattern object meaning: a named actor (country, organisation, person)
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 
@@ -119,6 +122,8 @@ def match(tok: Token) -> Match | None:
         return None
     preps = [c for c in tok.children if c.dep_ in PREP_DEPS]
     objs = _object_heads(tok) if pos == "verb" else []
+    if pos == "verb" and objs and _lemma(tok) in INTRANSITIVE:
+        return None
     if pos == "verb":  # "referred to X as a dictator": the parser hangs "as" under X
         heads = objs + [g for c in preps for g in c.children if g.dep_ == "pobj"]
         preps += [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -143,7 +148,8 @@ def match(tok: Token) -> Match | None:
             if hit is None:
                 continue
             return Match(p, hit, prep_tok)
-        if pos == "verb" and any(c.dep_ == "oprd" for c in tok.children):
+        naming = any(c.dep_ == "oprd" for c in tok.children)
+        if pos == "verb" and naming and p.lemma not in PEJORATIVE_NAMING:
             continue  # "called it impressive", "named him envoy": naming, not the event
         return Match(p, None, prep_tok)
     return None
