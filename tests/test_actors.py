@@ -404,6 +404,122 @@ def test_seed_speed(seed: tuple[Doc, ActorResolver, float]) -> None:
     assert resolved > 20
 
 
+# ------------------------------------------------------------------ domestic politics
+
+
+def _one(r: ActorResolver, t: Token) -> tuple[str | None, str | None, str | None]:
+    a = r.resolve_token(t)
+    return (a.actor_type, a.country, a.sector) if a else (None, None, None)
+
+
+BRITISH = (
+    "Ministers face revolt over school plans\n\n"
+    "The shadow home secretary said British ministers had failed. MPs voted against the "
+    "plan in London, and peers rejected it too. Judges in England warned that unions "
+    "would strike. Labour blamed the Tories, and Britain's voters were unimpressed. "
+    "The Law Commission will report in the spring."
+)
+
+
+def test_role_nouns_of_a_domestic_story_take_its_country() -> None:
+    doc, r = parse(BRITISH)
+    assert r.main_country == "GBR"
+    assert _one(r, tok(doc, "MPs")) == ("organization", "GBR", "LEG")
+    assert _one(r, tok(doc, "peers")) == ("organization", "GBR", "LEG")
+    assert _one(r, tok(doc, "Judges")) == ("organization", "GBR", "JUD")
+    assert _one(r, tok(doc, "unions")) == ("organization", "GBR", "LAB")
+    assert _one(r, tok(doc, "secretary")) == ("person", "GBR", "OPP")  # shadow: opposition
+    assert _one(r, tok(doc, "Labour")) == ("organization", "GBR", "PTY")
+    assert _one(r, tok(doc, "Tories")) == ("organization", "GBR", "PTY")
+    law = r.resolve_token(tok(doc, "Commission"))
+    assert law is not None and law.name == "Law Commission" and law.country == "GBR"
+    doc2, r2 = parse("The striker thanked his peers after the match.")
+    assert r2.resolve_token(tok(doc2, "peers")) is None  # equals, not the House of Lords
+
+
+def test_outlet_country_when_no_country_is_named() -> None:
+    doc = load_nlp()("MPs criticised the plan, and the government said it would think again.")
+    plain = ActorResolver(doc, ArticleContext("a"))
+    assert plain.main_country is None
+    r = ActorResolver(doc, ArticleContext("b", outlet="BBC News"))
+    assert r.main_country == "GBR"
+    assert _one(r, tok(doc, "MPs")) == ("organization", "GBR", "LEG")
+    assert _one(r, tok(doc, "government")) == ("organization", "GBR", "GOV")
+
+
+def test_title_links_an_undescribed_name() -> None:
+    doc, r = parse(
+        "The British home secretary has promised a review. Mr Smithson said he would not "
+        "resign. The shadow home secretary, Ann Pettigrew, called for an inquiry in London. "
+        "Later the home secretary told MPs in Manchester that Mr Smithson's staff had acted "
+        "properly."
+    )
+    first, named, later = (r.resolve_token(t) for t in (
+        tok(doc, "secretary"), tok(doc, "Smithson"), tok(doc, "secretary", 2)))
+    assert first == named == later
+    assert named is not None and (named.country, named.sector) == ("GBR", "GOV")
+    shadow = r.resolve_token(tok(doc, "secretary", 1))
+    assert shadow is not None and shadow.name == "Ann Pettigrew" and shadow.sector == "OPP"
+
+
+def test_short_name_of_a_dictionary_person_and_of_a_stranger() -> None:
+    doc, r = parse("Gordon Brown set out his budget. Mr Brown said growth would rise.")
+    assert r.resolve_token(tok(doc, "Brown", 1)) == r.resolve_token(tok(doc, "Brown"))
+    doc, r = parse("Balfour Beatty managers Anthony Walker and Nicholas Jeffries went on trial.")
+    jeffries = r.resolve_token(tok(doc, "Jeffries"))
+    assert jeffries is None or jeffries.name == "Nicholas Jeffries"
+    doc, r = parse(
+        "The Scottish first minister defended his remarks in Edinburgh. Scottish teachers and "
+        "Scottish parents were angry. Mr McConnell said he regretted the words."
+    )
+    mc = r.resolve_token(tok(doc, "McConnell"))
+    assert mc is None or mc.country != "USA"  # not the American senator
+
+
+# ------------------------------------------------------------------ odd text, places, firms
+
+
+def test_odd_case_names() -> None:
+    a = resolve("The US secretary of state wants to help iSrael.", "iSrael")
+    assert a is not None and a.country == "ISR"
+    b = resolve("President obama met the German chancellor.", "obama")
+    assert b is not None and b.country == "USA" and b.actor_type == "person"
+    assert resolve("The president said he would obama the plan.", "obama") is None
+
+
+def test_states_and_named_things_of_a_place() -> None:
+    doc, r = parse("Russia held naval exercises in Alaska. Virginia Woolf wrote in Texas.")
+    alaska = r.resolve_token(tok(doc, "Alaska"))
+    assert alaska is not None and alaska.country == "USA" and alaska.actor_type == "country"
+    woolf = r.resolve_token(tok(doc, "Woolf"))
+    assert woolf is not None and woolf.actor_type == "person" and woolf.country is None
+    games = resolve("The president will attend the Beijing Olympics next week.", "Olympics")
+    assert games is not None and games.country == "CHN"
+
+
+def test_companies_from_context() -> None:
+    doc, r = parse(
+        "Wells Fargo shares rose on Monday. Halvorsen Ricard, the French drinks firm, said "
+        "profits fell. Jan Olsen, chairman of Halvorsen Ricard, resigned."
+    )
+    wf = r.resolve_token(tok(doc, "Fargo"))
+    assert wf is not None and (wf.actor_type, wf.sector) == ("organization", "BUS")
+    firm = r.resolve_token(tok(doc, "Ricard"))
+    again = r.resolve_token(tok(doc, "Ricard", 1))
+    assert firm is not None and firm == again
+    assert (firm.actor_type, firm.country, firm.sector) == ("organization", "FRA", "BUS")
+    olsen = r.resolve_token(tok(doc, "Olsen"))
+    assert olsen is not None and olsen.actor_type == "person" and olsen.sector == "BUS"
+
+
+def test_person_ids_do_not_depend_on_the_article() -> None:
+    doc1, r1 = parse("Ivo Daalder, a former U.S. ambassador to NATO, said the alliance held.")
+    doc2, r2 = parse("Ivo Daalder, a historian, spoke in Berlin about German politics.")
+    a1, a2 = r1.resolve_token(tok(doc1, "Daalder")), r2.resolve_token(tok(doc2, "Daalder"))
+    assert a1 is not None and a2 is not None and a1.actor_id == a2.actor_id == "ivo-daalder"
+    assert a1.country == "USA"
+
+
 # ------------------------------------------------------------------ reference data
 
 

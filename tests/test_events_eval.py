@@ -12,6 +12,8 @@ from pipeline.evaluate.events_gold import detect_format, read_gsr, read_unittest
 REPO = Path(__file__).resolve().parents[1]
 SEED_GOLD = REPO / "tests" / "fixtures" / "seed_events_gold.json"
 PETRARCH = REPO.parent / "shared" / "data" / "petrarch"
+MEASURED_BBC_FLOOR = 2.5  # events per politics story (measured 2.76; 19% of stories had none)
+BBC_POLITICS = REPO.parent / "shared" / "data" / "bbc" / "politics"
 
 
 def _petrarch(name: str) -> Path:
@@ -25,8 +27,10 @@ def test_seed_gold_f1_and_modality() -> None:
     result = evaluate(SEED_GOLD)
     assert result["format"] == "seed"
     assert result["unlocated_evidence"] == []
-    assert result["f1"] >= 0.72
+    assert result["f1"] >= 0.9
+    assert result["recall"] >= 0.92
     assert result["modality_errors"] == 0
+    assert result["confidence"]["auc"] >= 0.75
     assert "F1" in format_report(result)
 
 
@@ -49,11 +53,30 @@ def test_unittest_reader_skips_pseudo_codes_and_false_records() -> None:
 
 def test_gsr_figures() -> None:
     result = evaluate(_petrarch("PETR2_GSR_validation.xml"))
-    assert result["root_accuracy"] >= 0.72
-    assert result["source_country_accuracy"] >= 0.85
-    assert result["target_country_accuracy"] >= 0.75
-    assert result["noevents_correct"] >= 0.8
+    assert result["root_accuracy"] >= 0.74
+    assert result["source_country_accuracy"] >= 0.97
+    assert result["target_country_accuracy"] >= 0.87
+    assert result["noevents_correct"] >= 0.9
     assert result["root_only"]["precision"] >= 0.75
-    assert result["confidence"]["auc"] >= 0.82  # confidence separates right from wrong
+    assert result["confidence"]["auc"] >= 0.8  # confidence separates right from wrong
     report = format_report(result)
     assert "noevents" in report and "root-code accuracy" in report
+
+
+def test_everyday_politics_gets_events() -> None:
+    """Domestic political news is event data too: every 10th BBC politics story."""
+    if not BBC_POLITICS.exists():
+        pytest.skip(f"{BBC_POLITICS} is absent (third-party data)")
+    from pipeline.extract.actors import ActorResolver
+    from pipeline.extract.events import extract_events
+    from pipeline.extract.model import ArticleContext
+    from pipeline.nlp import parse
+
+    files = sorted(BBC_POLITICS.glob("*.txt"))[::10]
+    texts = [p.read_bytes().decode("utf-8", errors="replace") for p in files]
+    counts = []
+    for n, doc in enumerate(parse(texts)):
+        ctx = ArticleContext(f"bbc-{n}")
+        counts.append(len(extract_events(doc, ctx, ActorResolver(doc, ctx))))
+    assert sum(counts) / len(counts) >= MEASURED_BBC_FLOOR
+    assert sum(c == 0 for c in counts) / len(counts) <= 0.25

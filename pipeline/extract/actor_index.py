@@ -59,7 +59,10 @@ class ActorIndex:
         self._by_surname: dict[str, str | None] = {}
         self._by_first: dict[str, str | None] = {}
         self.domestic = False  # most country mentions are of the main country
+        self._strangers: set[str] = set()  # surnames of dictionary people that are not them
         found = scan(doc)
+        self.main_country: str | None = self._pick_main_country(found)
+        found = self._demote_strangers(found)
         known: dict[str, list[Entry]] = {}
         for f in found:
             if f.entry is not None and f.kind == "person" and f.entry not in known.get(
@@ -67,8 +70,6 @@ class ActorIndex:
             ):
                 known.setdefault(surname(f.entry.name), []).append(f.entry)
         self._known_by_surname = {k: v[0] for k, v in known.items() if len(v) == 1}
-        self.main_country: str | None = self._pick_main_country(found)
-        found = self._demote_strangers(found)
         self._add_found(found)
         self._link_short_names()
         self._link_roles()
@@ -102,7 +103,7 @@ class ActorIndex:
         if f.kind == "organization":
             country = f.country
             if country is None and (f.sector in INSTITUTIONAL or (
-                self.domestic and f.sector != "IGO"
+                self.domestic and f.sector not in {"IGO", "BUS"}  # firms are often foreign
             )):
                 country = self.main_country  # "the Home Office" in a British story
             return Actor(actor_id(f.name, country, f.sector), f.name, "organization",
@@ -115,6 +116,8 @@ class ActorIndex:
             c, sec = self._from_description(desc_span)
             country, sector = country or c, sector or sec
         namesakes = self._data.surnames.get(norm(f.name), []) if " " not in f.name else []
+        if norm(f.name) in self._strangers:
+            namesakes = []
         if namesakes and len({(e.country, e.sector) for e in namesakes}) == 1:
             country = namesakes[0].country  # "President Bush": which one is unsure, not where
             sector = sector or namesakes[0].sector
@@ -290,6 +293,7 @@ class ActorIndex:
             if (e is not None and e.actor_type == "person" and not e.leader
                     and f.end - f.start == 1 and e.name not in full and self.main_country
                     and e.country != self.main_country):
+                self._strangers.add(norm(self.doc[f.start].text))
                 f = Found(f.start, f.end, "person", self.doc[f.start].text,
                           description=f.description, evidence=True, extra=f.extra,
                           gender=e.gender)
@@ -299,7 +303,8 @@ class ActorIndex:
     def _pick_main_country(self, found: list[Found]) -> str | None:
         """Country of the most named person if a head of state or government named twice (or
         as often as any country), else the most named country (names, demonyms, metonyms,
-        states, national bodies such as parties, and dictionary people)."""
+        states, national bodies such as parties, and dictionary people), else the home
+        country of the article's outlet when the dictionary knows it."""
         counts = Counter(f.country for f in found if f.country and (
             f.kind != "person" or (f.entry is not None and f.end - f.start > 1)
         ))  # "Jack Straw": the country of named people too
@@ -319,7 +324,10 @@ class ActorIndex:
             enough = n >= 2 or top_country is None or n >= top_country[1]
             if entry is not None and entry.leader and entry.country and enough:
                 return entry.country
-        return top_country[0] if top_country else None
+        if top_country:
+            return top_country[0]
+        outlet = self._data.entries.get(norm(self.ctx.outlet or ""))  # last resort: the
+        return outlet.country if outlet else None  # outlet's home ("BBC" -> GBR)
 
 
 def _merge_people(found: list[Found]) -> dict[int, Found]:

@@ -42,6 +42,7 @@ ORG_WORDS: dict[str, str] = {
     "ministry": "GOV", "department": "GOV", "agency": "GOV",
     "commission": "GOV", "committee": "GOV", "administration": "GOV", "service": "GOV",
     "party": "PTY", "bank": "BUS", "company": "BUS", "corporation": "BUS", "corp": "BUS",
+    "airport": "BUS", "motors": "BUS",
     "inc": "BUS", "group": "BUS", "airlines": "BUS", "times": "MED", "post": "MED",
     "news": "MED", "journal": "MED", "television": "MED", "army": "MIL", "forces": "MIL",
     "command": "MIL", "police": "COP", "court": "JUD", "tribunal": "JUD", "parliament": "LEG",
@@ -54,7 +55,7 @@ ORG_WORDS: dict[str, str] = {
 }
 
 COMPANY_SUFFIXES = {"inc", "plc", "ltd", "llc", "corp", "gmbh", "nv", "bv", "spa", "sarl"}
-COMPANY_THINGS = {"share", "shareholder", "stock", "profit", "revenue", "takeover", "stake"}
+COMPANY_THINGS = {"share", "stock", "profit", "revenue", "takeover"}
 COMPANY_TITLES = {"chief executive", "boss", "ceo", "chief financial officer", "cfo",
                   "shareholder", "finance director", "managing director"}
 COMPANY_NOUNS = {"firm", "company", "maker", "retailer", "giant", "carrier", "airline",

@@ -9,15 +9,23 @@ What an actor is:
 
 - a dictionary person or organisation (``schemas/actors/*.csv``), id = Wikidata QID when
   known, else ``country:sector:name-slug``;
-- a person the dictionary does not know, found from a title or an apposition; country and
-  sector come from that description ("a former U.S. ambassador" -> USA, GOV);
+- a person the dictionary does not know, found from a title, an apposition or an honorific;
+  country and sector come from that description ("a former U.S. ambassador" -> USA, GOV),
+  from a title in a nearby sentence ("The home secretary ... Mr Smithson"), or in a
+  domestic story from the main country. The id is the full name's slug ("ivo-daalder"),
+  the same in every article whatever describes the person there; a single name carries
+  the country ("GBR:smithson"), see ``actor_index.person_id``;
+- a company found by its context ("Wells Fargo shares", "Acme, the drinks firm",
+  "chief executive of Acme"), BUS;
 - a country ("Ukraine", "the U.S."), a country's collective actor of one sector
   ("Russian officials", "the Kremlin", "Moscow" -> "Russian government", RUS, GOV;
   "Ukrainian troops" -> "Ukrainian military", UKR, MIL), or a group without a country
   ("European allies", "civilians"). "The administration"/"the government" without a
   country is the government of the article's main country: the country of the most
   mentioned person when that person is a head of state or government, else the most
-  mentioned country;
+  mentioned country (with states such as "Alaska" and dictionary people). Group nouns of
+  a domestic sector take the main country too ("MPs", "peers", "judges", "unions",
+  "voters" -> LEG, JUD, LAB, CVL); "shadow" titles are OPP;
 - a generic person named only by a role ("a senior U.S. official", "the president" when
   the article names no president): see :meth:`ActorResolver.is_named`.
 
@@ -313,7 +321,7 @@ class ActorResolver(ActorIndex):
                 return [holder]
         role = self._title(tok)[1]
         definite = not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
-        if iso is None and role.sector in INSTITUTIONAL and definite:
+        if iso is None and (role.sector in INSTITUTIONAL or role.sector in DOMESTIC) and definite:
             iso = self.main_country
         phrase = self._phrase(tok)
         name = phrase

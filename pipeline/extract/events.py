@@ -47,6 +47,22 @@ MILITARY_NOUNS = {
     "brigade",
 }
 PRESS = {"reporters", "journalists", "the press", "press", "media", "the media", "newspaper"}
+MEDIA_WORDS = {
+    "programme",
+    "program",
+    "show",
+    "radio",
+    "television",
+    "tv",
+    "newspaper",
+    "magazine",
+    "interview",
+    "news",
+    "channel",
+    "podcast",
+    "website",
+    "broadcaster",
+}
 LOCATION_TARGET_ROOTS = {"04", "14", "15"}
 DOCUMENTS = {
     "report",
@@ -129,6 +145,13 @@ def _military(trig: Trigger, sources: list[Actor]) -> bool:
 
 def _press(actor: Actor) -> bool:
     return actor.sector == "MED" or actor.name.lower() in PRESS
+
+
+def _to_media(trig: Trigger) -> bool:
+    """ "told BBC Radio Scotland's Sunday Live programme", "told Sky News' Sunday with Adam
+    Boulton": the addressee is a broadcast or a paper, whoever it names."""
+    heads = [t for group in target_tokens(trig) for t in group]
+    return any(w.lower_ in MEDIA_WORDS for h in heads for w in h.subtree)
 
 
 def _speech(trig: Trigger) -> Trigger:
@@ -553,10 +576,12 @@ def sentence_events(
             if _political(s_, actors) or (t_ is not None and _political(t_, actors))
         ]
         if code[:2] == "01":  # "he told the BBC", "she told reporters": an interview, no event
+            media = _to_media(trig)
             pairs = [
                 (s_, t_)
                 for s_, t_ in pairs
-                if (t_ is None and code in MONADIC_CODES) or (t_ is not None and not _press(t_))
+                if (t_ is None and code in MONADIC_CODES)
+                or (t_ is not None and not _press(t_) and not media)
             ]
         pairs = pairs[:MAX_ROWS_PER_TRIGGER]
         for src, tgt in pairs:

@@ -314,7 +314,8 @@ def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigg
             # attack" is resolved later: the speaker's own act)
             and (modality(inner) == "asserted" or _pronoun_subject(inner))
         )
-        if lem in ACCUSE_SPEECH or reported_violence:
+        alleged = lem in ACCUSE_SPEECH and inner_root != "01"  # alleging a remark: a claim
+        if alleged or reported_violence:
             recode[i] = ("112", inner, True)
             consumed.add(inner.i)
             if lem in ACCUSE_SPEECH and comp is not None:  # an allegation, not a reported fact

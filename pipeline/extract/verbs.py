@@ -101,7 +101,16 @@ def _object_words(obj: Token) -> set[str]:
 
 PEJORATIVE_NAMING = {"brand"}
 # protest verbs take no object: "demonstrate commitment", "march troops" are other senses
-INTRANSITIVE = {"demonstrate", "march"}  # "branded the law a mess": naming that is the criticism
+INTRANSITIVE = {"demonstrate", "march"}
+OTHER_SENSES = {
+    "sign up",
+    "sign in",
+    "call up",
+    "call in",
+    "back up",
+    "hold up",
+    "take up",
+}  # "branded the law a mess": naming that is the criticism
 ACTOR_OBJECT = "@actor"  # pattern object meaning: a named actor (country, organisation, person)
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 
@@ -124,6 +133,8 @@ def match(tok: Token) -> Match | None:
     objs = _object_heads(tok) if pos == "verb" else []
     if pos == "verb" and objs and _lemma(tok) in INTRANSITIVE:
         return None
+    if pos == "verb" and any(f"{_lemma(tok)} {c.lower_}" in OTHER_SENSES for c in preps):
+        return None
     if pos == "verb":  # "referred to X as a dictator": the parser hangs "as" under X
         heads = objs + [g for c in preps for g in c.children if g.dep_ == "pobj"]
         preps += [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -142,8 +153,15 @@ def match(tok: Token) -> Match | None:
         if p.objects:
             cands = [c for c in prep_tok.children if c.dep_ == "pobj"] if prep_tok else objs
             if not prep_tok:
-                # "threatened Putin with sanctions": a with-phrase can carry the object too
-                cands = cands + [g for c in preps for g in c.children if g.dep_ == "pobj"]
+                # "threatened Putin with sanctions", "engaged X in a firefight": a prepositional
+                # phrase can carry the object too (not a source: "advice from officials")
+                cands = cands + [
+                    g
+                    for c in preps
+                    if c.lower_ not in {"from", "by"}
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
             hit = next((o for o in cands if _fits(o, p.objects)), None)
             if hit is None:
                 continue
