@@ -437,6 +437,21 @@ def test_role_nouns_of_a_domestic_story_take_its_country() -> None:
     assert r2.resolve_token(tok(doc2, "peers")) is None  # equals, not the House of Lords
 
 
+def test_party_leader_titles_pick_their_own_leader() -> None:
+    doc, r = parse(
+        "Green leader Tom Ashdown met Labour leader Sara Quill in Leeds. Later the Labour "
+        "leader said the Green leader was wrong."
+    )
+    assert [a.name if a else None for a in (r.resolve_token(tok(doc, "leader", 2)),
+                                            r.resolve_token(tok(doc, "leader", 3)))] == [
+        "Sara Quill", "Tom Ashdown"]
+
+
+def test_spokesman_for_a_body_takes_its_country() -> None:
+    a = resolve("A spokeswoman for Kenya's foreign ministry denied the report.", "spokeswoman")
+    assert a is not None and (a.country, a.sector) == ("KEN", "GOV")
+
+
 def test_outlet_country_when_no_country_is_named() -> None:
     doc = load_nlp()("MPs criticised the plan, and the government said it would think again.")
     plain = ActorResolver(doc, ArticleContext("a"))

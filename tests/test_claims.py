@@ -188,3 +188,59 @@ def test_question_quote_then_short_attribution_and_colon_intro() -> None:
     assert got["Does he not understand the treaty?"] == ("Ruth Hale", "direct")
     assert got["The treaty binds both sides."] == ("Ruth Hale", "direct")
     assert got["We will see"] == ("Ruth Hale", "direct")
+
+
+def test_stance_adjective_is_a_belief_of_its_subject() -> None:
+    text = "Senator Maria Lopez was critical of the new tax plan.\n"
+    rows = claims(text)
+    check_rows(text, rows)
+    assert [(r["speaker_name"], r["claim_text"], r["claim_kind"]) for r in rows] == [
+        ("Maria Lopez", "the new tax plan", "belief")
+    ]
+
+
+def test_claim_inside_another_claims_content_is_dropped() -> None:
+    text = "Anna Berg said that Peter Holm believes the plan will fail.\n"
+    rows = claims(text)
+    check_rows(text, rows)
+    assert [(r["speaker_name"], r["cue"]) for r in rows] == [("Anna Berg", "said")]
+
+
+def test_event_noun_is_no_speaker() -> None:
+    text = "The decisive victory showed that voters wanted change.\n"
+    assert claims(text) == []
+
+
+def test_verb_under_by_inherits_the_subject() -> None:
+    text = "Peter Holm responded by calling the report a lie.\n"
+    rows = claims(text)
+    check_rows(text, rows)
+    assert any(r["speaker_name"] == "Peter Holm" and r["cue"] == "calling" for r in rows)
+
+
+def test_relative_with_a_different_first_name_keeps_his_own_name() -> None:
+    text = (
+        "Donald Trump spoke in Ohio on Monday.\n\n"
+        "Eric Trump said that the family business was doing well.\n\n"
+        "Lord Harris said that the bill would fail. Kamala Harris said that it would pass.\n"
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    names = {r["claim_text"]: r["speaker_name"] for r in rows}
+    assert names["the family business was doing well"] == "Eric Trump"
+    assert names["the bill would fail"] != "Kamala Harris"
+    assert names["it would pass"] == "Kamala Harris"
+
+
+def test_same_person_guard_on_actor_merges() -> None:
+    from pipeline.extract.model import Actor
+    from pipeline.extract.speakers import _person_only, _same_person
+
+    doc = nlp.load()("Eric Trump and Lord Harris spoke.")
+    donald = Actor("donald-trump", "Donald Trump", "person", aliases=("Donald J. Trump",))
+    kamala = Actor("kamala-harris", "Kamala Harris", "person")
+    assert not _same_person(doc[0:2], donald)
+    assert not _same_person(doc[3:5], kamala)
+    assert _same_person(doc[1:2], donald)
+    assert _person_only(Actor("un", "United Nations", "organization")) is None
+    assert _person_only(donald) is donald

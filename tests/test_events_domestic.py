@@ -81,3 +81,31 @@ def test_the_sentence_names_the_counterpart_the_parse_misses() -> None:
     rows = code("Kenya signalled a willingness to sign a trade deal, praising Britain's efforts.")
     r = find(rows, "03")
     assert (r["actor1_country"], r["actor2_country"]) == ("KEN", "GBR")
+
+
+def test_agreeing_that_something_is_so_is_no_agreement() -> None:
+    assert "03" not in roots(code("France and Italy agreed the speech was brilliant."))
+
+
+def test_fighting_an_abstraction_is_no_attack() -> None:
+    assert "19" not in roots(code("The Labour Party fought all forms of racism."))
+    assert "19" in roots(code("Rebels fought Syrian soldiers near Aleppo."))
+
+
+def test_a_call_to_act_is_an_appeal() -> None:
+    rows = code("Mr Brown rejected the Liberal Democrats' call to open the books.")
+    assert "04" not in roots(rows) and "12" in roots(rows)
+
+
+def test_what_a_politician_told_a_programme_is_an_interview() -> None:
+    assert not code("Mr Blair told BBC Radio Scotland's Sunday programme that he was happy.")
+
+
+def test_refusing_to_discuss_a_matter_is_declining_to_comment() -> None:
+    assert find(code("Labour refused to discuss his new position."), "01")["cameo_code"] == "011"
+    assert "12" in roots(code("Iran refused to discuss a ceasefire with Iraq."))
+
+
+def test_talking_about_a_topic_and_re_election_are_no_events() -> None:
+    assert not code("Mr Brown kept on talking about the past.")
+    assert not code("His only motivation was to ensure Labour was re-elected.")

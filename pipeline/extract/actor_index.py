@@ -8,10 +8,11 @@ noun-phrase and pronoun resolution on top of it lives in ``actors.py``.
 The main country is that of the most named head of state or government, else the most
 mentioned country (names, demonyms, states such as "Alaska", capitals, national bodies).
 In a *domestic* story (the main country has most country mentions) an unknown
-organisation or a described unknown person without a country word takes the main
+organisation (not a firm) or an unknown person without a country word takes the main
 country ("the Medical Foundation", "Scotsman journalist Hamish MacDonell" in a British
-story). An unknown person named with no description ("Mr Smithson") takes a definite
-title of a nearby sentence ("The home secretary ...") when nobody else could hold it.
+story): foreigners in such a story are mostly introduced with their country. An
+unknown person named with no description ("Mr Smithson") takes a definite title of a
+nearby sentence ("The home secretary ...") when nobody else could hold it.
 
 Ids of unknown people: see :func:`person_id` (the full name alone, stable across articles).
 """
@@ -121,7 +122,7 @@ class ActorIndex:
         if namesakes and len({(e.country, e.sector) for e in namesakes}) == 1:
             country = namesakes[0].country  # "President Bush": which one is unsure, not where
             sector = sector or namesakes[0].sector
-        if country is None and (sector in INSTITUTIONAL or (self.domestic and sector)):
+        if country is None and (sector in INSTITUTIONAL or self.domestic):
             country = self.main_country  # "Scotsman journalist Hamish MacDonell"
         actor = Actor(person_id(f.name, country), f.name, "person", country, sector,
                       description=desc)

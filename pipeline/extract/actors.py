@@ -54,6 +54,7 @@ from pipeline.extract.actor_data import Role, norm
 from pipeline.extract.actor_index import INSTITUTIONAL, ActorIndex, Place
 from pipeline.extract.countries import collective_name, country_name, region_of
 from pipeline.extract.model import Actor, ArticleContext, actor_id
+from pipeline.extract.places import place_country
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 ORIGIN_PREPS = {"from", "of", "in"}
@@ -215,6 +216,11 @@ class ActorResolver(ActorIndex):
                     objs = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"]
                     if objs:
                         return self._resolve(objs[0])
+        if tok.pos_ == "PROPN" and tok.ent_type_ in {"GPE", "LOC"} and self.is_place(tok):
+            ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+            iso = place_country(ent.text) if ent is not None else None
+            if iso:
+                return [self._country_actor(iso)]  # "meet in Zurich": a city of a country
         if tok.pos_ == "PROPN":  # a named event or thing of a place: "the Beijing Olympics"
             for child in tok.lefts:
                 place = self._cover.get(child.i)
@@ -239,18 +245,24 @@ class ActorResolver(ActorIndex):
             return None
         return groups[key] if key else None
 
-    def _places(self, tok: Token) -> list[Place]:
+    def _places(self, tok: Token, preps: set[str] = ORIGIN_PREPS) -> list[Place]:
         """Countries (or regions) that modify a noun: "U.S. and Russian", "from Russia"."""
         out: list[Place] = []
         # "his Brazilian counterpart": the adjective beats the possessor
         mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and not is_possessor(c)]
+        objects: set[int] = set()
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ORIGIN_PREPS:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                objects.update(c.i for c in prep.children if c.dep_ == "pobj")
                 mods.extend(c for c in prep.children if c.dep_ == "pobj")
         mods.extend(c for c in tok.children if is_possessor(c))
         for mod in mods:
             for m in sorted([mod, *mod.conjuncts], key=lambda t: t.i):
                 place = self._place_of(m)
+                if place is None and mod.i in objects and m.pos_ == "NOUN":
+                    body = self._resolve(m)  # "a spokeswoman for Russia's foreign ministry"
+                    if body and body[0].actor_type != "person" and body[0].country:
+                        place = (body[0].country, None)
                 if place is not None and place not in out:
                     out.append(place)
         return out
@@ -313,7 +325,7 @@ class ActorResolver(ActorIndex):
                 return [self._actors[self._heads[top.i]]]  # "Labour leader Jo Bloggs"
         if tok.i in self._role_link:  # "the home secretary ... Mr Smithson"
             return [self._actors[self._role_link[tok.i]]]
-        places = self._places(tok)
+        places = self._places(tok, ORIGIN_PREPS | {"for"})  # "a spokesman for"
         iso = places[0][0] if places else None
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             holder = self._holder(tok, iso)
@@ -342,12 +354,27 @@ class ActorResolver(ActorIndex):
                 continue
             if iso is not None and a.country != iso:
                 continue
-            entry = self._data.entries.get(norm(a.name))
-            texts = [a.description, entry.role if entry and entry.actor_type == "person" else None]
-            if any(t and key in f" {norm(t)} " and f" shadow{key}" not in f" {norm(t)} "
-                   for t in texts):  # "the home secretary" is not the shadow one
+            texts = self._texts(a)
+            if any(
+                t and key in f" {norm(t)} " and f" shadow{key}" not in f" {norm(t)} " for t in texts
+            ):  # "the home secretary" is not the shadow one
                 holders.append(a)
+        if len(holders) > 1:  # "the Tory leader": the leader whose title names the Tories
+            marks = {f" {norm(self._phrase(tok, NAME_DEPS))} "}
+            for c in tok.lefts:
+                body = self._actors.get(self._cover.get(c.i, ""))
+                if body is not None and body.actor_type == "organization":
+                    marks.update(f" {norm(n)} " for n in (body.name, *body.aliases))
+            holders = [
+                a
+                for a in holders
+                if any(m in f" {norm(t)} " for m in marks for t in self._texts(a) if t)
+            ]
         return holders[0] if len(holders) == 1 else None
+
+    def _texts(self, a: Actor) -> list[str | None]:
+        entry = self._data.entries.get(norm(a.name))
+        return [a.description, entry.role if entry and entry.actor_type == "person" else None]
 
     def _title(self, tok: Token) -> tuple[str, Role]:
         """The longest title ending in a title noun, with the words right before it:

@@ -26,6 +26,9 @@ from pipeline.extract.roles import (
 )
 from pipeline.extract.verbs import lemma
 
+VISITS = {"042", "043"}
+SPOKEN_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
+
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
     return [
@@ -152,7 +155,9 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
             if c.dep_ == "ccomp":
                 groups.append([g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}])
     if trig.kind == "noun":
-        groups.append(_pobjs(tok, NOUN_TARGET_PREPS))
+        # "on a visit with the education secretary": a companion, not the host
+        preps = NOUN_TARGET_PREPS - {"with"} if trig.code[:3] in VISITS else NOUN_TARGET_PREPS
+        groups.append(_pobjs(tok, preps))
         verb = governing_verb(tok)
         if verb is not None:
             groups.append(_pobjs(verb, {"with", "to", "against", "on", "at"}))
@@ -187,7 +192,8 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
                 groups.append([o])
                 groups.append(owner_modifiers(o))
         groups.append(_pobjs(tok, TARGET_PREPS))
-        groups.append(_pobjs(tok, {"for"}))  # "issued arrest warrants for two Brazilian men"
+        if trig.code[:2] not in SPOKEN_ROOTS:  # "attacked red tape, for the Tories": a side
+            groups.append(_pobjs(tok, {"for"}))  # "issued arrest warrants for two Brazilian men"
         # "expressed appreciation for China's assistance"
         groups.append(
             [c for p in _pobjs(tok, TARGET_PREPS | {"for"}) for c in p.children if c.dep_ == "poss"]

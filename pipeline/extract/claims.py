@@ -58,6 +58,10 @@ class Attribution:
     confidence: float
     run: int | None = None  # quote run, for continuations
     cue_kind: str = cues.SPEECH  # SPEECH or BELIEF: what the cue word itself expresses
+    noun: bool = False  # the cue is a claim noun with its holder ("X's insistence that …")
+
+
+TAIL_WORDS = 8  # tokens after a quote that may hold its attribution
 
 
 class ClaimFinder:
@@ -184,6 +188,8 @@ class ClaimFinder:
                 att = self._verb(t, ck)
             elif (nk := cues.noun_cue(t)) is not None:
                 att = self._noun(t, nk)
+            elif cues.adjective_cue(t):
+                att = self._adjective(t)
             elif t.pos_ == "VERB" and syn.that_clause(t):
                 att = self._verb(t, cues.SPEECH, person_only=True)
             else:
@@ -222,7 +228,19 @@ class ClaimFinder:
         sp = self._speaker(subj)
         if sp is None:
             return None
-        return self._shape(*content, kind, n, sp, n.text)
+        att = self._shape(*content, kind, n, sp, n.text)
+        return None if att is None else replace(att, noun=True)
+
+    def _adjective(self, adj: Token) -> Attribution | None:
+        """A stance adjective: "X is critical of Y", "X made it clear that …" (a belief)."""
+        content = syn.adjective_content(adj)
+        holder = syn.adjective_holder(adj, self._quoted)
+        if content is None or holder is None:
+            return None
+        sp = self._speaker(holder)
+        if sp is None:
+            return None
+        return self._shape(*content, cues.BELIEF, adj, sp, adj.text)
 
     def _according(self, t: Token) -> Attribution | None:
         to = self.doc[t.i + 1]
@@ -299,6 +317,8 @@ class ClaimFinder:
             dist = min(abs(t.idx - q.open), abs(t.idx - q.close))
             if best is None or dist < best[0]:
                 best = (dist, t, subj)
+        if best is None and direct:
+            best = self._tail_verb(q)
         if best is None:
             return None
         kind = "direct" if direct else "partial"
@@ -320,6 +340,31 @@ class ClaimFinder:
             self._confidence(kind, sp),
             q.run,
         )
+
+    def _tail_verb(self, q: Quote) -> tuple[int, Token, Token] | None:
+        """An unlisted verb in the short attribution tail of a quote ending with a comma, ! or ?
+        ("…!” beamed X.", "…,” X gushed."): the tail is the sentence's last few words."""
+        if not any(ch in self.text[q.end - 1 : q.close] for ch in ",!?"):
+            return None
+        tail = self.doc.char_span(q.close, self._para_of(q.start)[1], alignment_mode="expand")
+        if tail is None:
+            return None
+        for t in tail[:TAIL_WORDS]:
+            if t.idx < q.close or t.is_space:
+                continue
+            if self._quoted(t) or t.text in ('"', "“", "”", "''", ";"):
+                return None
+            if t.text in (".", "!", "?"):
+                return None
+            if t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "ccomp") for c in t.children):
+                subj = syn.subject(t, skip=self._quoted)
+                end = t.right_edge.i + 1
+                closes = end >= len(self.doc) or self.doc[end].text in (".", "\n") or (
+                    self.doc[end].is_space
+                )
+                if subj is not None and closes:
+                    return (t.idx - q.close, t, subj)
+        return None
 
     def _inherit(
         self,
@@ -422,7 +467,7 @@ class ClaimFinder:
 
     def find(self) -> list[Attribution]:
         from_cues = self.from_cues()
-        from_cues = _drop_nested_beliefs(from_cues)
+        from_cues = _drop_nested(from_cues)
         found = from_cues + self.from_quotes(from_cues)
         found.sort(key=lambda a: (a.start, a.end))
         desc = self.speakers.desc
@@ -435,14 +480,30 @@ class ClaimFinder:
         return _dedupe(found)
 
 
-def _drop_nested_beliefs(found: list[Attribution]) -> list[Attribution]:
-    """A belief cue inside another claim's content belongs to that claim's content."""
-    return [
-        a
-        for a in found
-        if a.cue_kind != cues.BELIEF
-        or not any(b is not a and b.start <= a.cue_start < b.end for b in found)
-    ]
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """A cue inside another claim's content belongs to that claim's content: PolNeAR, like a
+    reader, takes the outer attribution ("X said Y believes Z" is X's claim)."""
+    found = [a for a in found if not any(_nests(a, b) for b in found)]
+    return [a for a in found if not any(_restates(a, n) for n in found)]
+
+
+def _restates(outer: Attribution, noun: Attribution) -> bool:
+    """Whether outer's content is someone else's claim noun ("accepting Putin's perspective on
+    …" is Putin's claim, taken up): the noun claim stands for it."""
+    if not noun.noun or noun is outer or noun.speaker is None or outer.speaker is None:
+        return False
+    return noun.speaker.start == outer.start and noun.speaker.name != outer.speaker.name
+
+
+def _nests(inner: Attribution, outer: Attribution) -> bool:
+    """Whether inner's cue lies in outer's content (a named holder of a claim noun, "X's
+    insistence that …", stays: it is a claim of its own)."""
+    if inner is outer or not outer.start <= inner.cue_start < outer.end:
+        return False
+    same = (
+        inner.speaker is None or outer.speaker is None or inner.speaker.name == outer.speaker.name
+    )
+    return not (inner.noun and not same)
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:

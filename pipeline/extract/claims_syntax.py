@@ -57,6 +57,10 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
         return None
     if bare_participle(v):
         return None
+    if v.tag_ == "VBG" and v.dep_ == "pcomp" and v.head.dep_ == "prep" and depth < 2:
+        verb = v.head.head  # "responded by calling him dopey": who responded
+        if verb.pos_ in ("VERB", "AUX") and verb.i != v.i:
+            return subject(verb, depth + 1, skip)
     if v.dep_ in _INHERIT_DEPS and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
         if v.dep_ in ("advcl", "acl") and (v.tag_ != "VBG" or v.head.dep_ != "ROOT"):
             return None
@@ -200,3 +204,51 @@ def noun_speaker(n: Token) -> Token | None:
             if objs and (objs[0].ent_type_ or objs[0].pos_ in ("PROPN", "NOUN")):
                 return objs[0]
     return None
+
+
+_ADJ_PREPS = ("of", "about", "to", "with", "on", "toward", "towards", "over", "for", "in")
+_LINKING = (
+    "be",
+    "come",
+    "become",
+    "remain",
+    "seem",
+    "appear",
+    "look",
+    "sound",
+    "feel",
+    "grow",
+    "get",
+)
+
+
+def adjective_content(adj: Token) -> tuple[int, int] | None:
+    """Content of a stance adjective: its clause ("sure that …", "willing to …") or the object
+    of its preposition ("critical of …"); for "made it clear that …" the verb's clause."""
+    if adj.pos_ == "ADP":  # "X is against Y"
+        objs = [g for g in adj.children if g.dep_ in ("pobj", "pcomp")]
+        return subtree(objs[0]) if objs else None
+    for c in adj.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i:
+            return subtree(c)
+    for c in adj.children:
+        if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _ADJ_PREPS:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return subtree(objs[0])
+    head = adj.head
+    if head.i != adj.i and head.lemma_.lower() == "make":
+        for c in head.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i:
+                return subtree(c)
+    return None
+
+
+def adjective_holder(adj: Token, skip: Callable[[Token], bool]) -> Token | None:
+    """Who holds the stance: the subject of the linking verb ("X is critical") or of "make"."""
+    head = adj.head
+    if head.i == adj.i or head.lemma_.lower() not in (*_LINKING, "make"):
+        return None
+    if head.lemma_.lower() == "make" and adj.dep_ == "ccomp":
+        return None
+    return subject(head, skip=skip)

@@ -21,6 +21,8 @@ _PHRASAL = {  # verb + preposition cues written as one phrase
     "of": ("speak", "warn", "boast", "say"),
 }
 
+_LEMMA_FIX = {"hoping": "hope", "hoped": "hope"}  # the small model lemmatises these as "hop"
+
 SPEECH = "speech"
 BELIEF = "belief"
 
@@ -42,6 +44,8 @@ def lexicon() -> dict[str, frozenset[str]]:
         "object_verbs": _read("object_verbs.txt"),
         "nouns": _read("nouns.txt"),
         "belief_nouns": _read("belief_nouns.txt"),
+        "non_speakers": _read("non_speakers.txt"),
+        "adjectives": _read("adjectives.txt"),
     }
 
 
@@ -49,13 +53,22 @@ def verb_cue(token: Token) -> str | None:
     """SPEECH or BELIEF when token is a verb of saying or believing, else None."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
         return None
-    lemma = token.lemma_.lower()
+    lemma = _LEMMA_FIX.get(token.lower_, token.lemma_.lower())
     lex = lexicon()
     if lemma in lex["speech_verbs"]:
         return SPEECH
     if lemma in lex["belief_verbs"]:
         return BELIEF
     return None
+
+
+def adjective_cue(token: Token) -> bool:
+    """Whether token is a stance adjective predicated of someone ("critical of", "sure that")."""
+    if token.lower_ == "against" and token.dep_ == "prep":  # "X is against Y"
+        return token.head.lemma_.lower() in ("be", "remain", "come")
+    if token.dep_ not in ("acomp", "oprd", "ccomp") or token.tag_ not in ("JJ", "VBN"):
+        return False
+    return token.lower_ in lexicon()["adjectives"]
 
 
 def takes_object_content(token: Token) -> bool:
@@ -87,3 +100,11 @@ def cue_text(token: Token) -> str:
         ):
             parts.append(child)
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def non_speaker(token: Token) -> bool:
+    """Whether a common noun names an event, thing or idea, never a speaker ("the victory")."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in lexicon()["non_speakers"] or lemma.endswith(("ness", "ism"))

@@ -4,8 +4,15 @@ One row per event mention. Triggers are verbs and nouns matched by the patterns 
 ``schemas/codebook/patterns.csv``; the source actor comes from the subject (or the agent of
 a passive, or the possessor of a nominal event), the target from the object, a
 prepositional object, or the possessor/of-phrase of the object. See ``roles.py`` for the
-triggers, ``arguments.py`` for the actor rules, and ``modality.py``, ``dates.py``,
-``places.py`` for the other fields.
+triggers, ``arguments.py`` for the actor rules, ``event_actors.py`` for resolving them
+(speakers of quoted first-person events included), ``conventions.py`` for the CAMEO rules
+on what is an event and how it is recoded, and ``modality.py``, ``dates.py``, ``places.py``
+for the other fields.
+
+Domestic politics is event data too: a named person or organisation without a known
+country still makes an event; a stance on a named policy ("the Tories backed the plans")
+stands without a target actor; a symmetric event (a meeting of two sides) is one row per
+pair of actors.
 """
 
 from __future__ import annotations
@@ -16,14 +23,39 @@ from pipeline.extract import codebook
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.arguments import inner_trigger, source_tokens, target_tokens
 from pipeline.extract.confidence import confidence
+from pipeline.extract.conventions import (
+    COOPERATIVE_ROOTS,
+    MATERIAL_CONFLICT_ROOTS,
+    STANCE_ROOTS,
+    aimed_at_a_thing,
+    appeal_noun,
+    asserting,
+    cameo_convention,
+    declined_comment,
+    descriptive,
+    idle,
+    imperative,
+    military,
+    planned,
+    press,
+    questioned,
+    stance_on_thing,
+    to_media,
+    verbal_attack,
+)
 from pipeline.extract.dates import is_point_expression, resolve
+from pipeline.extract.event_actors import (
+    first_resolving,
+    political,
+    quoted_speaker,
+    resolve_phrases,
+    sentence_counterpart,
+)
 from pipeline.extract.modality import modality
 from pipeline.extract.model import Actor, ArticleContext, Row
 from pipeline.extract.places import location
 from pipeline.extract.roles import (
     RECIPROCAL_ROOTS,
-    REJECT_BY_ROOT,
-    SPEECH,
     WISH_BY_ROOT,
     Trigger,
     candidate_indices,
@@ -36,49 +68,7 @@ CARRY_SENTENCES = 2  # how far back an implicit target may be recovered from
 Recent = dict[tuple[str, str], tuple[Actor, int]]
 Made = tuple[Trigger, Actor, str, bool, bool]  # trigger, source, modality, dated, carried
 COUNTERPART_ROOTS = {"04", "11", "16"}
-MILITARY_NOUNS = {
-    "troop",
-    "force",
-    "soldier",
-    "army",
-    "unit",
-    "peacekeeper",
-    "battalion",
-    "brigade",
-}
-PRESS = {"reporters", "journalists", "the press", "press", "media", "the media", "newspaper"}
-MEDIA_WORDS = {
-    "programme",
-    "program",
-    "show",
-    "radio",
-    "television",
-    "tv",
-    "newspaper",
-    "magazine",
-    "interview",
-    "news",
-    "channel",
-    "podcast",
-    "website",
-    "broadcaster",
-}
 LOCATION_TARGET_ROOTS = {"04", "14", "15"}
-DOCUMENTS = {
-    "report",
-    "statement",
-    "study",
-    "document",
-    "communique",
-    "dossier",
-    "survey",
-    "newspaper",
-    "agency",
-    "media",
-    "broadcaster",
-    "television",
-    "radio",
-}
 # roots whose events stand without a target actor ("Russia has not made concessions",
 # "activists protested", "troops withdrew", "the U.S. cut off communication")
 MONADIC_ROOTS = {"03", "04", "06", "07", "08", "09", "14", "15", "16", "18", "19", "20"}
@@ -87,225 +77,12 @@ MONADIC_CODES = {"011", "015", "016", "017"}
 # a nominal mention with no target ("Russia's invasion") mostly refers back to an event
 # reported elsewhere; only a few kinds stand alone as nouns ("Russia's concessions")
 NOMINAL_MONADIC_ROOTS = {"08", "14", "15", "16"}
-COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
-MATERIAL_CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
-# a hypothetical or negated act with nobody on the other side says little ("may choose to
-# continue fighting", "without Ukraine agreeing"); a negated yield or protest still does
-# ("Russia has not made concessions")
-NEGATED_MONADIC_ROOTS = {"08", "14", "15", "16"}
-QUESTION_MARKS = {"whether"}
-VERBAL_ATTACKS = {"attack", "assail", "clash"}
-# "would not discuss reports": declining to comment, not refusing talks
-COMMENT_TOPICS = {
-    "report",
-    "claim",
-    "allegation",
-    "matter",
-    "issue",
-    "detail",
-    "speculation",
-    "case",
-    "rumour",
-    "rumor",
-    "story",
-}
-ASSERTING = {"insist", "maintain"}  # "insisted (that) the plans were affordable": a claim
-POLITICAL_SECTORS = {"PTY", "OPP", "LEG", "GOV", "MED", "ELI", "EDU", "BUS", "LAB", "NGO"}
-ARMED_SECTORS = {"MIL", "REB", "INS", "SPY", "COP", "UAF"}
-FIRST_PERSON = {"i", "we"}
-PLAN_NOUNS = {"plan", "pledge", "promise", "proposal", "bid", "intention", "offer", "vow"}
-# a stated stance on a policy stands without a target actor when its object is named
-# ("the commission branded the law a mess", "universities backed the proposals")
-STANCE_ROOTS = {"02", "05", "10", "11", "12"}
-STANCE_PREPS = {"for", "on", "against"}  # "called for an inquiry", "insisted on a vote"
-
-
-def _placed(actor: Actor) -> bool:
-    """An actor with a country or a sector (a state, its agencies, parties, armed groups...)."""
-    return bool(actor.country or actor.sector)
-
-
-def _political(actor: Actor, actors: ActorResolver) -> bool:
-    """An actor political event data can name: a placed actor, or a person or organisation
-    known by name ("Gordon Brown", "the BNP"), not an anonymous group ("people", "critics")."""
-    if _placed(actor):
-        return True
-    is_named = getattr(actors, "is_named", None)
-    named = is_named(actor) if is_named is not None else True
-    return actor.actor_type in {"person", "organization"} and named
-
-
-def _military(trig: Trigger, sources: list[Actor]) -> bool:
-    """Whether the source is armed forces ("UN troops", "Russian soldiers")."""
-    if any(a.sector == "MIL" for a in sources):
-        return True
-    words = {lemma(t) for group in source_tokens(trig) for head in group for t in head.subtree}
-    return bool(words & MILITARY_NOUNS)
-
-
-def _press(actor: Actor) -> bool:
-    return actor.sector == "MED" or actor.name.lower() in PRESS
-
-
-def _to_media(trig: Trigger) -> bool:
-    """ "told BBC Radio Scotland's Sunday Live programme", "told Sky News' Sunday with Adam
-    Boulton": the addressee is a broadcast or a paper, whoever it names."""
-    heads = [t for group in target_tokens(trig) for t in group]
-    return any(w.lower_ in MEDIA_WORDS for h in heads for w in h.subtree)
 
 
 def _speech(trig: Trigger) -> Trigger:
     """A stand-in trigger for the speech verb reporting trig (to find the speaker)."""
     assert trig.reporter is not None
     return Trigger(trig.reporter, "010", "verb", trig.match, [])
-
-
-def cameo_convention(trig: Trigger, code: str, mod: str) -> tuple[str, str]:
-    """CAMEO codes a stated refusal to cooperate ("would not provide support", "will not
-    meet") as a rejection, which did happen; a plain negation stays a negated event.
-    Refusing to discuss reports or claims is declining to comment (011)."""
-    if mod != "negated" or code[:2] not in COOPERATIVE_ROOTS:
-        return code, mod
-    topics = [
-        o
-        for o in [*trig.token.children, *(g for c in trig.token.children for g in c.children)]
-        if o.dep_ in {"dobj", "obj", "pobj"}
-    ]
-    if code[:2] == "04" and any(lemma(o) in COMMENT_TOPICS for o in topics):
-        return "011", "asserted"
-    aux = {c.lower_ for c in trig.token.children if c.dep_ == "aux"}
-    if aux & {"will", "would", "wo", "shall"}:
-        return REJECT_BY_ROOT.get(code[:2], "120"), "asserted"
-    return code, mod
-
-
-def _descriptive(trig: Trigger, code: str) -> bool:
-    """A passive participle describing a noun ("the ceasefire agreed upon by X", "sanctions
-    imposed by Y") identifies the thing another event is about; it is coded only when it
-    reports ongoing material conflict ("territory occupied by Russia")."""
-    tok = trig.token
-    return (
-        trig.kind == "verb"
-        and tok.dep_ == "acl"
-        and tok.tag_ == "VBN"
-        and code[:2] not in MATERIAL_CONFLICT_ROOTS
-    )
-
-
-def _imperative(trig: Trigger) -> bool:
-    """ "Help me to get through the year": an order or plea in a quote, not a reported act."""
-    tok = trig.token
-    if trig.kind != "verb" or tok.tag_ != "VB" or tok.dep_ not in {"ROOT", "ccomp", "parataxis"}:
-        return False
-    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in tok.children):
-        return False
-    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
-    return tok.left_edge == tok or (before is not None and before.text in {'"', "“", ":"})
-
-
-def _asserting(trig: Trigger) -> bool:
-    """ "Mr Brown insisted his plans were affordable": insisting on a fact is a claim; only
-    insisting on an act ("insisted on a vote", "insisted they must resign") is a demand."""
-    tok = trig.token
-    if lemma(tok) not in ASSERTING or trig.wrapped:
-        return False
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "on":
-            return False
-        if c.dep_ == "ccomp":
-            aux = {a.lower_ for a in c.children if a.dep_ in {"aux", "auxpass"}}
-            return not aux & {"should", "must", "ought", "shall"}
-    return False
-
-
-def _questioned(trig: Trigger) -> bool:
-    """An event asked about, not reported: "questions about what concessions Russia should
-    make", "asked whether Iran would attack"."""
-    heads = [trig.token]
-    if trig.kind == "noun" and trig.token.dep_ in {"dobj", "obj"}:
-        heads.append(trig.token.head)
-    for h in heads:
-        for c in h.children:
-            if c.dep_ == "det" and c.tag_ == "WDT":
-                return True
-            if c.dep_ == "mark" and c.lower_ in QUESTION_MARKS:
-                return True
-    return False
-
-
-def _verbal_attack(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> bool:
-    """An attack by a politician on a politician, party or policy is criticism: a person or
-    a party attacks no country, place or armed group, and is not armed forces itself."""
-    if lemma(trig.token) not in VERBAL_ATTACKS or _military(trig, sources):
-        return False
-    if any(a.actor_type != "person" and a.sector not in POLITICAL_SECTORS for a in sources):
-        return False
-    return all(
-        a.actor_type in {"person", "organization", "group"} and a.sector not in ARMED_SECTORS
-        for a in targets
-    )
-
-
-def _planned(trig: Trigger) -> bool:
-    """The event is the infinitive of a plan-like noun ("a plan to restore", "pledge to cut")."""
-    tok = trig.token
-    return (
-        trig.kind == "verb"
-        and tok.dep_ == "acl"
-        and tok.head.pos_ == "NOUN"
-        and lemma(tok.head) in PLAN_NOUNS
-    )
-
-
-def _quoted_speaker(trig: Trigger, actors: ActorResolver) -> list[Actor]:
-    """The speaker of a first-person event in reported speech: '"We will cut taxes," Mr
-    Howard said' -> Mr Howard (only within the sentence that names the speaker)."""
-    groups = source_tokens(trig)
-    subj = groups[0] if groups and groups[0] else []
-    if len(subj) != 1 or subj[0].lower_ not in FIRST_PERSON:
-        return []
-    cur = trig.token
-    for _ in range(6):
-        if cur.dep_ in {"ccomp", "parataxis"} and lemma(cur.head) in SPEECH:
-            speakers = [c for c in cur.head.children if c.dep_ == "nsubj"]
-            if speakers and speakers[0].lower_ not in FIRST_PERSON:
-                return _first_resolving(actors, [speakers])
-            return []
-        if cur.dep_ == "ROOT" or cur.head == cur:
-            return []
-        cur = cur.head
-    return []
-
-
-def _stance_on_thing(trig: Trigger, code: str, mod: str) -> bool:
-    """A reported stance (endorse, criticise, reject) on a named policy, law or plan."""
-    if trig.kind != "verb" or mod != "asserted" or code[:2] not in STANCE_ROOTS:
-        return False
-    if trig.wrapped:  # "refused to back", "urged X to reject": the framed act decides
-        return False
-    objs = [c for c in trig.token.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-    objs += [
-        g
-        for p in trig.token.children
-        if p.dep_ in {"prep", "prt"} and p.lower_ in STANCE_PREPS
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
-    return any(o.pos_ == "NOUN" for o in objs)
-
-
-def _sentence_counterpart(
-    sent: Span, mentions: dict[int, Actor], sources: list[Actor]
-) -> Actor | None:
-    """The one actor of another country the sentence names, when there is exactly one such
-    country: "Zelenskyy indicated a willingness to sign a deal ... Trump's efforts" -> Trump."""
-    own = {a.country for a in sources}
-    found: dict[str, Actor] = {}
-    for i in range(sent.start, sent.end):
-        a = mentions.get(i)
-        if a is not None and a.country and a.country not in own:
-            found.setdefault(a.country, a)
-    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def extract_events(doc: Doc, ctx: ArticleContext, actors: ActorResolver) -> list[Row]:
@@ -324,62 +101,6 @@ def extract_events(doc: Doc, ctx: ArticleContext, actors: ActorResolver) -> list
         if mine:
             rows.extend(sentence_events(sent, si, ctx, actors, mine, recent, mentions))
     return rows
-
-
-def _resolve_one(actors: ActorResolver, tok: Token) -> list[Actor]:
-    resolve_all = getattr(actors, "resolve_all", None)
-    if resolve_all is not None:
-        return [a for a in resolve_all(tok) if a is not None]
-    a = actors.resolve_token(tok)
-    return [a] if a is not None else []
-
-
-def _inner_heads(tok: Token) -> list[Token]:
-    """Where the actor sits when the phrase head is not it: "Hundreds of UN troops",
-    "opponents of the Senate", a name the parser hung under a date ("Assad Tuesday")."""
-    if tok.lemma_.lower() in DOCUMENTS:  # "a report released in the Rwandan capital said"
-        return [t for t in tok.subtree if t.ent_type_ in {"GPE", "NORP", "ORG"} and t != tok][:1]
-    if tok.ent_type_ in {"DATE", "TIME"}:
-        return [
-            c for c in tok.children if c.dep_ == "compound" and c.ent_type_ not in {"DATE", "TIME"}
-        ][-1:]
-    return [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-
-
-def _resolve(actors: ActorResolver, tokens: list[Token]) -> list[Actor]:
-    out: list[Actor] = []
-    for tok in tokens:
-        found = _resolve_one(actors, tok)
-        if not any(_placed(a) for a in found):  # "Opponents of Rwanda's Senate"
-            for inner in _inner_heads(tok):
-                deeper = _resolve_one(actors, inner)
-                if any(_placed(a) for a in deeper) or not found:
-                    found = deeper
-                    break
-        for a in found:
-            if all(a.actor_id != b.actor_id for b in out):
-                out.append(a)
-    return out
-
-
-def _first_resolving(actors: ActorResolver, groups: list[list[Token]]) -> list[Actor]:
-    """Actors of the first candidate group that resolves to a state, organisation or known
-    sector; failing that, of the first group that resolves at all ("sent troops to Ukraine":
-    Ukraine, not the troops)."""
-    fallback: list[Actor] = []
-    for group in groups:
-        found = _resolve(actors, group)
-        if any(_placed(a) for a in found):
-            return found
-        if found and not fallback:
-            fallback = found
-    return fallback
 
 
 def _date_heads(trig: Trigger) -> list[Token]:
@@ -456,10 +177,10 @@ def sentence_events(
     triggers = find_triggers(sent, candidates)
     trigger_ids = {t.token.i for t in triggers}
     for trig in triggers:
-        sources = _first_resolving(actors, source_tokens(trig)) or _quoted_speaker(trig, actors)
+        sources = first_resolving(actors, source_tokens(trig)) or quoted_speaker(trig, actors)
         if not sources:
             continue
-        targets = _first_resolving(actors, target_tokens(trig))
+        targets = first_resolving(actors, target_tokens(trig))
         src_ids = {a.actor_id for a in sources}
         self_directed = bool(targets)  # "he urged the chancellor" with both the same person
         targets = [a for a in targets if a.actor_id not in src_ids]
@@ -471,37 +192,39 @@ def sentence_events(
             trig = inner
             subject = source_tokens(trig)
             speakers = sources
-            sources = _first_resolving(actors, subject)
+            sources = first_resolving(actors, subject)
             if not sources and subject and subject[0] and subject[0][0].pos_ == "PRON":
                 sources = speakers  # "X said it would attack": the pronoun is the speaker
             if not sources:
                 continue
             src_ids = {a.actor_id for a in sources}
             targets = [
-                a
-                for a in _first_resolving(actors, target_tokens(trig))
-                if a.actor_id not in src_ids
+                a for a in first_resolving(actors, target_tokens(trig)) if a.actor_id not in src_ids
             ]
         code = trig.code
-        if _descriptive(trig, code) or _questioned(trig) or _imperative(trig):
+        if descriptive(trig, code) or questioned(trig) or imperative(trig):
             continue
-        if code[:2] == "10" and _asserting(trig):
+        if asserting(trig) or aimed_at_a_thing(trig, targets):
             continue
-        if code == "190" and _verbal_attack(trig, sources, targets):
+        if code[:2] == "04" and appeal_noun(trig):
+            code = "020"
+        if code[:2] == "12" and declined_comment(trig):
+            code = "011"
+        if code == "190" and verbal_attack(trig, sources, targets):
             code = "111"  # "Mr Cable attacked Labour's taxes": words, not force
-        if code == "160" and lemma(trig.token) in {"withdraw", "pull"} and _military(trig, sources):
+        if code == "160" and lemma(trig.token) in {"withdraw", "pull"} and military(trig, sources):
             code = "087"  # troops withdrawing de-escalate; a state leaving a body cuts ties
         mod = modality(trig.token)
         code, mod = cameo_convention(trig, code, mod)
         if mod == "future" and trig.reporter is not None and code[:2] in WISH_BY_ROOT:
             # "Israel announced it would free prisoners": a statement of intent (CAMEO 03/13)
-            speakers = _first_resolving(actors, source_tokens(_speech(trig)))
+            speakers = first_resolving(actors, source_tokens(_speech(trig)))
             if {a.actor_id for a in speakers} & src_ids:
                 code = WISH_BY_ROOT[code[:2]]
                 if code[:2] in {"03", "04"} and trig.code.startswith("084"):
                     code = "0353"
                 mod = "asserted"
-        if mod == "future" and _planned(trig):
+        if mod == "future" and planned(trig):
             # "outlined a plan to restore cooperation", "unveiled plans to cut": the stated
             # plan is the event, an intent (CAMEO 03), as with "announced it would"
             code = "030" if code[:2] == "03" else WISH_BY_ROOT.get(code[:2], code)
@@ -513,7 +236,7 @@ def sentence_events(
             and loc_tok is not None
             and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS)
         ):  # "protested in Beijing", "attended a summit in Switzerland", "exercises in Alaska"
-            targets = [a for a in _resolve(actors, [loc_tok]) if a.actor_id not in src_ids]
+            targets = [a for a in resolve_phrases(actors, [loc_tok]) if a.actor_id not in src_ids]
         carried = False
         if not targets and len(sources) == 1:
             prior = recent.get((sources[0].actor_id, code[:2]))
@@ -529,7 +252,7 @@ def sentence_events(
             and code[:2] in COOPERATIVE_ROOTS - {"04"}
             and mod in {"asserted", "future"}
         ):
-            other = _sentence_counterpart(sent, mentions, sources)
+            other = sentence_counterpart(sent, mentions, sources, actors)
             if other is not None:
                 targets, carried = [other], True
         for s_ in sources:
@@ -542,7 +265,7 @@ def sentence_events(
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]  # type: ignore[list-item]
         standalone = MONADIC_ROOTS if trig.kind == "verb" else NOMINAL_MONADIC_ROOTS
-        stance = not targets and not self_directed and _stance_on_thing(trig, code, mod)
+        stance = not targets and not self_directed and stance_on_thing(trig, code, mod)
         if stance:
             standalone = standalone | STANCE_ROOTS
         if (
@@ -552,14 +275,7 @@ def sentence_events(
             and not (len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS)
         ):
             continue  # an appeal, threat, accusation... with nobody on the receiving end
-        if (
-            not targets
-            and code[:2] not in COUNTERPART_ROOTS
-            and (
-                mod == "hypothetical"
-                or (mod == "negated" and code[:2] not in NEGATED_MONADIC_ROOTS)
-            )
-        ):
+        if not targets and code[:2] not in COUNTERPART_ROOTS and idle(mod, code[:2]):
             continue
         if (
             code == "040"
@@ -573,15 +289,15 @@ def sentence_events(
         pairs = [
             (s_, t_)
             for s_, t_ in pairs
-            if _political(s_, actors) or (t_ is not None and _political(t_, actors))
+            if political(s_, actors) or (t_ is not None and political(t_, actors))
         ]
         if code[:2] == "01":  # "he told the BBC", "she told reporters": an interview, no event
-            media = _to_media(trig)
+            media = to_media(trig)
             pairs = [
                 (s_, t_)
                 for s_, t_ in pairs
                 if (t_ is None and code in MONADIC_CODES)
-                or (t_ is not None and not _press(t_) and not media)
+                or (t_ is not None and not press(t_) and not media)
             ]
         pairs = pairs[:MAX_ROWS_PER_TRIGGER]
         for src, tgt in pairs:
@@ -638,9 +354,10 @@ def sentence_events(
         r
         for k, r in enumerate(rows)
         if r["actor2_id"] is not None
-        or r["cameo_root"] in MONADIC_ROOTS
-        or r["cameo_code"] in MONADIC_CODES
-        or k in stances
+        or (
+            (r["cameo_root"] in MONADIC_ROOTS or r["cameo_code"] in MONADIC_CODES or k in stances)
+            and not idle(r["modality"], r["cameo_root"])
+        )
     ]
 
 

@@ -22,6 +22,7 @@ NEG_GOVERNORS = {
     "forgo",
     "decline",
     "refuse",
+    "unable",
 }
 HYPO_MODALS = {"could", "might", "may", "should", "must", "ought", "can", "ca"}  # ca(n't)
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}

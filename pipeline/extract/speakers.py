@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract import cues
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.model import Actor, actor_id
 
@@ -21,6 +22,7 @@ PLURAL = {"they", "them", "we", "us", "their"}
 FIRST = {"i", "me", "we", "us"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mister", "madam", "sir", "dame", "lord", "lady"}
+PEERAGE = {"sir", "dame", "lord", "lady", "baroness", "baron", "earl", "duke", "duchess"}
 _OF_PREPS = {"of", "for", "at", "from", "to", "with"}
 _STRIP = " ,;:—–-()[]\u00a0"
 
@@ -73,6 +75,29 @@ def _ent(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=token.ent_type_)
+
+
+def _person_only(actor: Actor | None) -> Actor | None:
+    """He, she, him, her and his refer to people: never to an organisation or a country."""
+    return actor if actor is None or actor.actor_type == "person" else None
+
+
+def _same_person(phrase: Span, actor: Actor) -> bool:
+    """Whether a dictionary merge of the mention into a person actor is safe: a first name or a
+    peerage title written in the mention must be in the actor's names ("Eric Trump" is not
+    Donald Trump, "Lord Harris" is not Kamala Harris)."""
+    if actor.actor_type != "person":
+        return True
+    known = {w.lower().strip(".,") for n in (actor.name, *actor.aliases) for w in n.split()}
+    known |= {w.lower() for w in (actor.description or "").split()}
+    words = [t for t in phrase if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if any(t.lower_.rstrip(".") in PEERAGE and t.lower_.rstrip(".") not in known for t in phrase):
+        return False
+    if len(words) >= 2 and words[-1].lower_ in known:
+        first = [t for t in words[:-1] if t.lower_.rstrip(".") not in HONORIFICS | PEERAGE]
+        if first and len(first[0].text) > 2 and first[0].lower_ not in known:
+            return False
+    return True
 
 
 class SpeakerFinder:
@@ -131,6 +156,8 @@ class SpeakerFinder:
             return name
         full = self.full.get(words[-1].lower())
         if full and len(full.split()) > len(words) and full.endswith(words[-1]):
+            if len(words) > 1 and words[0].lower() not in full.lower().split():
+                return name  # "Eric Trump" is not "Donald J. Trump"
             return full
         return name
 
@@ -149,11 +176,11 @@ class SpeakerFinder:
             return None
         if head.lower_ in ("it", "this", "that"):
             return Speaker(start, end, None, None, None, True)
-        if head.lower_ in FIRST or head.lower_ in ("you", "ya", "y'all"):
+        if (head.lower_ in FIRST or head.lower_ in ("you", "ya", "y'all")):
             return None  # first or second person outside quotes: a transcript, not a report
         if head.pos_ == "PRON" or head.lower_ in PERSONAL | PLURAL:
             return self._pronoun(head)
-        if head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        if head.pos_ not in ("NOUN", "PROPN", "NUM") or cues.non_speaker(head):
             return None
         phrase = self._phrase(head)
         name_tok, description = head, None
@@ -182,13 +209,16 @@ class SpeakerFinder:
                 description = _clean(title.text)
                 if description.lower().rstrip(".") in HONORIFICS:
                     description = None
-            name = self.canonical(_clean(span.text))
+            peer = any(t.lower_.rstrip(".") in PEERAGE for t in title)
+            name = _clean(span.text) if peer else self.canonical(_clean(span.text))
         else:
             span = phrase
             name = _clean(phrase.text)
             if head.pos_ == "PROPN":
                 name = self.canonical(name)
         actor = self.resolver.resolve_span(phrase) or self.resolver.resolve_token(name_tok)
+        if actor is not None and not _same_person(self.doc[phrase.start : phrase.end], actor):
+            actor = None
         return self._make(phrase.start_char, phrase.end_char, name, description, actor, False)
 
     def _make(
@@ -228,9 +258,11 @@ class SpeakerFinder:
         if near is not None:  # a person named earlier in the same sentence comes first
             ent = _ent(near)
             name = self.canonical(_clean(ent.text if ent is not None else near.text))
-            actor = self.resolver.resolve_token(near)
+            actor = _person_only(self.resolver.resolve_token(near))
             return self._make(start, end, name, None, actor, True)
         actor = self.resolver.resolve_token(tok)
+        if tok.lower_ in PERSONAL:
+            actor = _person_only(actor)
         if actor is not None:
             return self._make(start, end, actor.name, None, actor, True)
         if tok.lower_ not in PERSONAL:

@@ -71,8 +71,12 @@ LEMMA_FIX = {"stag": "stage", "staged": "stage", "re": "re-examine"}
 
 
 def lemma(tok: Token) -> str:
-    """The token's lemma, with known lemmatizer slips repaired ("staged" -> "stag")."""
+    """The token's lemma, with known lemmatizer slips repaired ("staged" -> "stag"; "re" of
+    "re-examine" split by the tokenizer, but not of "re-elected" or "re-balancing")."""
     low = tok.lemma_.lower()
+    if low == "re":
+        nxt = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+        return "re-examine" if nxt is not None and nxt.lower_.startswith("examin") else low
     return LEMMA_FIX.get(low, low)
 
 
@@ -99,9 +103,10 @@ def _object_words(obj: Token) -> set[str]:
     return words
 
 
-PEJORATIVE_NAMING = {"brand"}
+PEJORATIVE_NAMING = {"brand"}  # "branded the law a mess": naming that is the criticism
 # protest verbs take no object: "demonstrate commitment", "march troops" are other senses
 INTRANSITIVE = {"demonstrate", "march"}
+# phrasal verbs that are not the event of their verb ("signed up", "talked about the past")
 OTHER_SENSES = {
     "sign up",
     "sign in",
@@ -110,7 +115,9 @@ OTHER_SENSES = {
     "back up",
     "hold up",
     "take up",
-}  # "branded the law a mess": naming that is the criticism
+    "talk about",
+    "appeal against",  # a court appeal
+}
 ACTOR_OBJECT = "@actor"  # pattern object meaning: a named actor (country, organisation, person)
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 
