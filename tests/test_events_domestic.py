@@ -108,4 +108,4 @@ def test_refusing_to_discuss_a_matter_is_declining_to_comment() -> None:
 
 def test_talking_about_a_topic_and_re_election_are_no_events() -> None:
     assert not code("Mr Brown kept on talking about the past.")
-    assert not code("His only motivation was to ensure Labour was re-elected.")
+    assert not code("Her sole aim was to see the Greens re-elected next spring.")

@@ -69,15 +69,18 @@ def test_csv_is_rfc4180(release: Path) -> None:
 
 def test_csv_and_parquet_hold_the_same_rows(release: Path) -> None:
     pkg = json.loads((release / "datapackage.json").read_text())
+    compared = []
     for res in pkg["resources"]:
         if res["format"] != "csv":
             continue
+        compared.append(res["name"])
         text = {f["name"] for f in res["schema"]["fields"] if f["type"] == "string"}
         from_csv = read_csv(release / res["path"], text)
         from_parquet = pq.read_table(release / f"data/{res['name']}.parquet").to_pandas()
         from_parquet = from_parquet.astype(object).where(from_parquet.notna(), None)
         from_csv = from_csv.astype(object).where(from_csv.notna(), None)
         pd.testing.assert_frame_equal(from_csv, from_parquet, check_dtype=False)
+    assert sorted(compared) == ["actors", "articles", "claims", "events"]
 
 
 def test_rule_documented(release: Path) -> None:

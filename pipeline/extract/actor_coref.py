@@ -31,6 +31,14 @@ PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "pobj", "iobj"}
 REFLEXIVE = {"himself", "herself", "itself", "themselves"}
+# "Davis welcomed his apology": an act that the verb's subject reacts to is someone else's.
+OTHERS_ACTS = {"apology", "resignation", "admission", "climbdown", "u-turn", "concession",
+               "remark", "comment", "apologies", "intervention", "retraction"}
+REACTIONS = {"welcome", "accept", "reject", "criticise", "criticize", "praise", "condemn",
+             "dismiss", "demand", "hail", "applaud", "question", "mock", "attack", "seek"}
+# "His spokesman said he would ...": the spokesman speaks for his principal.
+AGENTS = {"spokesman", "spokeswoman", "spokesperson", "aide", "lawyer", "solicitor",
+          "barrister", "attorney", "adviser", "advisor", "representative"}
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,16 @@ def antecedent(tok: Token, sent: int, history: list[Seen]) -> Seen | None:
              and not (bound and s.subject and s.head == verb.i)]
     if not cands:
         return None
+    act = _reacted_act(tok)
+    if act is not None:  # never the reacting subject; else one other actor just before
+        other = {s.actor_id for s in cands if s.subject and s.head == act}
+        near = {s.actor_id: s for s in cands if s.sent in {sent - 1, sent}
+                and s.actor_id not in other}
+        return next(iter(near.values())) if len(near) == 1 else None
+    if pron in MALE or pron in FEMALE:
+        principal = _principal(tok, cands)
+        if principal is not None:
+            return principal
     same = [s for s in cands if s.sent == sent]
     prev = [s for s in cands if s.sent == sent - 1]
     anc = _ancestors(tok)
@@ -115,9 +133,36 @@ def antecedent(tok: Token, sent: int, history: list[Seen]) -> Seen | None:
     for pool in pools:
         if pool:
             return pool[-1]
-    if pron in PLURAL or pron in NEUTER:
+    if pron in PLURAL:  # "they": the most recent plural group, body or country
+        return cands[-1]
+    if pron in NEUTER:
         return None
     for pool in (same, prev, [s for s in cands if s.subject]):
         if pool:
             return pool[-1]
     return None
+
+
+def _reacted_act(tok: Token) -> int | None:
+    """Index of the verb when a possessive pronoun owns an act the verb's subject reacts to
+    ("Davis welcomed his apology"), else None."""
+    noun = tok.head
+    if tok.dep_ != "poss" or noun.lemma_.lower() not in OTHERS_ACTS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    return verb.i if verb.lemma_.lower() in REACTIONS else None
+
+
+def _principal(tok: Token, cands: list[Seen]) -> Seen | None:
+    """"His spokesman said he would give evidence": the subject pronoun of what an agent
+    (spokesman, lawyer) of someone says is that someone, the agent's possessor."""
+    if tok.dep_ not in SUBJECTS or tok.head.dep_ != "ccomp":
+        return None
+    verb = tok.head.head
+    agent = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if agent is None or agent.lemma_.lower() not in AGENTS:
+        return None
+    owner = next((c for c in agent.children if is_possessor(c)), None)
+    if owner is None:
+        return None
+    return next((s for s in reversed(cands) if s.i == owner.i), None)

@@ -34,6 +34,9 @@ WEAK_TITLES = {"chairman", "chair", "director", "head", "chief", "executive", "s
                "spokeswoman", "spokesperson", "official", "adviser", "advisor", "aide",
                "leader", "commissioner", "fellow", "senior fellow", "president"}
 INSTITUTIONAL = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
+# Offices of the United States only: a "senator John Doe" in a British story is no Briton.
+US_TITLES = {"senator", "sen", "congressman", "congresswoman", "congressmember", "governor",
+             "gov", "rep", "representative", "state senator", "lieutenant governor"}
 Place = tuple[str | None, str | None]  # (iso3, region name)
 # A domestic story: the main country has at least this many and this share of the
 # country mentions; its unknown organisations and described people are then its own.
@@ -122,12 +125,22 @@ class ActorIndex:
         if namesakes and len({(e.country, e.sector) for e in namesakes}) == 1:
             country = namesakes[0].country  # "President Bush": which one is unsure, not where
             sector = sector or namesakes[0].sector
-        if country is None and (sector in INSTITUTIONAL or self.domestic):
+        if country is None and (sector in INSTITUTIONAL or self.domestic) and not (
+            self.main_country != "USA" and self._us_title(f)
+        ):
             country = self.main_country  # "Scotsman journalist Hamish MacDonell"
         actor = Actor(person_id(f.name, country), f.name, "person", country, sector,
                       description=desc)
         self._unknown.add(actor.actor_id)
         return actor
+
+    def _us_title(self, f: Found) -> bool:
+        """Whether a person is described by a US-only office ("Senator Jo Bloggs")."""
+        for desc in (f.description, *f.extra):
+            match = title_match(list(desc)) if desc is not None else None
+            if match is not None and match[0] in US_TITLES:
+                return True
+        return False
 
     def _from_description(self, desc: Span | None) -> Place:
         """(country, sector) of an unknown person from their title or apposition."""

@@ -69,7 +69,13 @@ RELATIVES = {"who", "whom", "whose", "which", "that"}
 # "MPs", "judges", "police officers", "unions", "the opposition", "voters".
 DOMESTIC = {"LEG", "JUD", "COP", "LAB", "OPP"}
 DOMESTIC_GROUPS = {"voter", "taxpayer", "pensioner", "constituent", "elector"}
-OWNED_ONLY = {"peer"}  # "his peers" are equals, "peers" alone the House of Lords
+# A generic title names any holder of these more specific ones ("the minister" after
+# "Home Secretary Jo Bloggs"): the most recently mentioned holder.
+KINDS_OF = {"minister": ("minister", "secretary", "chancellor")}
+NOT_MINISTERS = {"press", "general", "shadow", "permanent", "private", "assistant", "party"}
+OWNED_ONLY = {"peer"}
+LAWS = {"bill", "act"}
+RELIGIOUS_FIGURES = {"prophet", "jesus", "christ", "god", "allah", "saint", "buddha"}  # "his peers" are equals, "peers" alone the House of Lords
 
 
 class ActorResolver(ActorIndex):
@@ -155,9 +161,24 @@ class ActorResolver(ActorIndex):
                 group = self._resolve(tok)
                 if group:
                     aid = group[0].actor_id
-            if aid is not None:
+            if aid is not None and not self._inert(tok, self._actors[aid]):
                 actor = self._actors[aid]
                 history.append(seen_for(tok, sent, aid, actor.actor_type, self._gender.get(aid)))
+
+    def _inert(self, tok: Token, actor: Actor) -> bool:
+        """Not a political actor a pronoun can refer to: a bill or act ("the Terrorism
+        Bill"), a nickname in quotes ("Mad Dog"), a religious figure ("Prophet Muhammad")."""
+        words = norm(actor.name).split()
+        title = norm(self.describe(actor) or "").split()
+        if words and (words[-1] in LAWS or words[0] in RELIGIOUS_FIGURES
+                      or RELIGIOUS_FIGURES & set(title)):
+            return True
+        span = [i for i, a in self._cover.items() if a == actor.actor_id
+                and abs(i - tok.i) <= 4]
+        lo, hi = min(span, default=tok.i), max(span, default=tok.i)
+        quote = {'"', "“", "”", "'", "‘", "’"}
+        return (lo > 0 and hi + 1 < len(self.doc) and self.doc[lo - 1].text in quote
+                and self.doc[hi + 1].text in quote)
 
     # ---------------------------------------------------------------- resolution
 
@@ -348,17 +369,23 @@ class ActorResolver(ActorIndex):
         title: "the prime minister" after "Prime Minister Jo Bloggs"."""
         term = self._title(tok)[0]
         key = f" {term} "
-        holders = []
+        holders, wider = [], []
         for a in self._actors.values():
             if a.actor_type != "person" or a.actor_id in self._generic:
                 continue
             if iso is not None and a.country != iso:
                 continue
-            texts = self._texts(a)
-            if any(
-                t and key in f" {norm(t)} " and f" shadow{key}" not in f" {norm(t)} " for t in texts
-            ):  # "the home secretary" is not the shadow one
-                holders.append(a)
+            texts = [f" {norm(t)} " for t in self._texts(a) if t]
+            if any(key in t and f" shadow{key}" not in t for t in texts):
+                holders.append(a)  # "the home secretary" is not the shadow one
+            elif term in KINDS_OF and a.sector == "GOV" and any(
+                f" {w} " in t and not any(f" {x} " in t for x in NOT_MINISTERS)
+                for w in KINDS_OF[term] for t in texts
+            ):
+                wider.append(a)  # "the minister": the home secretary is one too
+        recent = self._recent(tok, holders + wider) if term in KINDS_OF else None
+        if recent is not None:
+            return recent
         if len(holders) > 1:  # "the Tory leader": the leader whose title names the Tories
             marks = {f" {norm(self._phrase(tok, NAME_DEPS))} "}
             for c in tok.lefts:
@@ -371,6 +398,19 @@ class ActorResolver(ActorIndex):
                 if any(m in f" {norm(t)} " for m in marks for t in self._texts(a) if t)
             ]
         return holders[0] if len(holders) == 1 else None
+
+    def _recent(self, tok: Token, cands: list[Actor]) -> Actor | None:
+        """The candidate mentioned last before tok, within the two sentences before it."""
+        if not cands:
+            return None
+        ids = {a.actor_id for a in cands}
+        k = self._sent_of[tok.i]
+        last = [(i, aid) for i, aid in self._heads.items()
+                if aid in ids and i < tok.i and self._sent_of[i] >= k - 2]
+        if not last:
+            return None
+        aid = max(last)[1]
+        return next(a for a in cands if a.actor_id == aid)
 
     def _texts(self, a: Actor) -> list[str | None]:
         entry = self._data.entries.get(norm(a.name))

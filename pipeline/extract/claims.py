@@ -13,7 +13,15 @@ Kinds (schemas.tables.CLAIM_KINDS):
   with a possessor (X's calls for…, X's insistence that…), and any other verb with a finite
   "that" clause whose subject is a person ("X conceded that…").
 - ``belief``: the same shapes with verbs or nouns of belief and intention (thinks, wants,
-  believes, hopes; X's view of…). PolNeAR annotates these as attributions too.
+  believes, hopes; X's view of…), and stance adjectives predicated of a speaker (X is
+  critical of…, X made it clear that…, X is against…). PolNeAR annotates these too.
+
+A claim whose cue lies inside another claim's content is dropped ("X said Y believes Z" is X's
+claim, as PolNeAR annotates it), except a claim noun with its own named holder ("X echoed Y's
+calls for…"); a claim whose content is someone else's claim noun ("accepting Y's view of…")
+gives way to that noun's claim. A quote's cue is the nearest speech verb whose clause holds
+the quote, else the nearest one, else an unlisted verb in the quote's short tail ("…!" beamed
+X.); a partial quote's content is the cue's whole reported clause.
 - ``authorial`` is never produced: the article's own unattributed assertions are left out,
   and so are passive reports without an agent ("a notion suggested as…"), first- and
   second-person speakers outside quotes (a transcript or the writer: "I think…"), and the
@@ -61,6 +69,7 @@ class Attribution:
     noun: bool = False  # the cue is a claim noun with its holder ("X's insistence that …")
 
 
+UNLINKED = 200  # chars: how much farther a cue may be when the quote is in its clause
 TAIL_WORDS = 8  # tokens after a quote that may hold its attribution
 
 
@@ -315,6 +324,8 @@ class ClaimFinder:
             if not direct and not (t.left_edge.idx <= q.open and t.right_edge.idx >= q.start):
                 continue
             dist = min(abs(t.idx - q.open), abs(t.idx - q.close))
+            if not (t.left_edge.idx <= q.open and t.right_edge.idx >= q.start):
+                dist += UNLINKED  # a cue whose clause holds the quote comes first
             if best is None or dist < best[0]:
                 best = (dist, t, subj)
         if best is None and direct:
@@ -325,6 +336,10 @@ class ClaimFinder:
         _, cue_tok, subj = best
         sp = self._speaker(subj)
         content = syn.verb_content(cue_tok, cues.SPEECH) if kind == "partial" else None
+        if kind == "partial" and not (
+            content and content[0] <= q.open <= q.close - 1 <= content[1]
+        ):
+            content = syn.right_of(cue_tok)  # "warned of a “ferocious” battle ahead that …"
         if content is not None and content[0] <= q.open and content[1] >= q.close - 1:
             shaped = self._shape(*content, cues.SPEECH, cue_tok, sp, cues.cue_text(cue_tok))
             if shaped is not None:
@@ -359,8 +374,10 @@ class ClaimFinder:
             if t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "ccomp") for c in t.children):
                 subj = syn.subject(t, skip=self._quoted)
                 end = t.right_edge.i + 1
-                closes = end >= len(self.doc) or self.doc[end].text in (".", "\n") or (
-                    self.doc[end].is_space
+                closes = (
+                    end >= len(self.doc)
+                    or self.doc[end].text in (".", "\n")
+                    or (self.doc[end].is_space)
                 )
                 if subj is not None and closes:
                     return (t.idx - q.close, t, subj)

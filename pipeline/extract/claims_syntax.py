@@ -17,6 +17,8 @@ WORD = re.compile(r"[^\W\d_]+")
 _EDGE = " \t\n,;:—–-\u00a0"
 _CLAUSE_DEPS = ("ccomp",)
 _XCOMP_ONLY = ("decline", "refuse")  # "declined to comment"; "sales declined" is no claim
+_CLAUSE_ONLY = ("appear", "seem", "look")  # "appeared on TV" is no claim; "appeared to …" is
+_WHEN = ("DATE", "TIME")  # "backed the plan Tuesday evening": a time is no content
 _TOPIC_PREPS = ("about", "on", "against", "for", "of", "over")
 _OBJ_DEPS = ("dobj", "oprd", "attr")
 _INHERIT_DEPS = ("conj", "xcomp", "advcl", "acl")
@@ -108,6 +110,44 @@ def subtree(t: Token) -> tuple[int, int]:
     return doc[t.left_edge.i].idx, doc[t.right_edge.i].idx + len(doc[t.right_edge.i].text)
 
 
+_DASHES = ("—", "–", "--")
+
+
+def clause(c: Token) -> tuple[int, int]:
+    """A reported clause without the writer's trailing additions: a participle after a comma
+    (", referring to …") or an aside after a single dash ("the plan — a modest boost …")."""
+    doc = c.doc
+    left, right = c.left_edge.i, c.right_edge.i
+    for child in reversed(list(c.rights)):
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ",":
+            right = min(right, child.left_edge.i - 2)
+            break
+    for child in c.rights:  # "… and suggested that …": the speaker's next claim, not content
+        if child.dep_ == "conj" and cues.verb_cue(child) is not None:
+            cut = child.left_edge.i - 1
+            while cut > c.i and (doc[cut].dep_ == "cc" or doc[cut].is_punct):
+                cut -= 1
+            right = min(right, cut)
+            break
+    dashes = [t.i for t in doc[c.i + 1 : right + 1] if t.text in _DASHES]
+    if len(dashes) == 1 and dashes[0] - left >= 3:
+        right = dashes[0] - 1
+    while right > left and doc[right].text in (",", ";", ":"):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def right_of(v: Token) -> tuple[int, int] | None:
+    """What the verb governs after itself, up to its subtree's end (trailing punctuation cut)."""
+    doc = v.doc
+    end = v.right_edge.i
+    while end > v.i and (doc[end].is_punct and doc[end].text not in ('"', "”", "'")):
+        end -= 1
+    if end <= v.i:
+        return None
+    return doc[v.i + 1].idx, doc[end].idx + len(doc[end].text)
+
+
 def head_clause(v: Token) -> tuple[int, int] | None:
     """The clause v is attached to, minus v's own subtree (content told around the cue)."""
     head = v.head
@@ -125,12 +165,12 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
     as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
     for c in children:
         if c.dep_ in _CLAUSE_DEPS and not (as_prep and c.i < v.i):
-            return subtree(c)
+            return clause(c)
     for c in children:
         if c.dep_ == "xcomp" and c.i > v.i:
-            return subtree(c)
+            return clause(c)
     lemma = v.lemma_.lower()
-    if lemma in _XCOMP_ONLY:
+    if lemma in _XCOMP_ONLY or lemma in _CLAUSE_ONLY:
         return None
     for c in children:
         if c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma == "call":
@@ -138,7 +178,9 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
             if objs:
                 return subtree(objs[0])
     if cues.takes_object_content(v):
-        objs = [c for c in children if c.dep_ in _OBJ_DEPS and c.i > v.i]
+        objs = [
+            c for c in children if c.dep_ in _OBJ_DEPS and c.i > v.i and c.ent_type_ not in _WHEN
+        ]
         if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
             objs = []
         preps = [c for c in children if c.dep_ == "prep" and c.i > v.i and c.lower_ == "to"]

@@ -5,8 +5,8 @@ closes with ``”`` or a closing straight ``"`` in the same paragraph. News conv
 quotes: a paragraph that ends inside a quote and is followed by a paragraph opening with a
 quotation mark continues the quote, without a closing mark; the pieces form one *run* and the
 speaker carries over. An opening mark that never closes and is not continued is dropped,
-unless it opens its paragraph (then the quote ends with the paragraph). A quote therefore
-never runs past its paragraph, and one run never past its paragraphs.
+unless it opens its paragraph or follows a colon (then the quote ends with the paragraph).
+A quote therefore never runs past its paragraph, and one run never past its paragraphs.
 """
 
 from __future__ import annotations
@@ -125,7 +125,8 @@ def find_quotes(text: str) -> list[Quote]:
         if open_at is not None:
             nxt = paras[p + 1] if p + 1 < len(paras) else None
             continues = nxt is not None and _starts_with_quote(text, nxt)
-            at_para_start = not text[ps:open_at].strip()
+            lead = text[ps:open_at].rstrip()
+            at_para_start = not lead or lead.endswith(":")  # 'More from Jones: “…' runs on
             if continues or at_para_start:
                 a, b = _content(text, open_at + 1, pe)
                 if b > a:

@@ -5,6 +5,13 @@ answer, this module falls back on the article itself: the longest earlier PERSON
 in the same surname, the title or apposition written next to the name, and for a pronoun the
 nearest preceding person (earlier in the same sentence, else the nearest subject of the three
 sentences before). A speaker that cannot be found this way is left empty, never guessed.
+
+Guards on the resolver's answers (worked around here, the resolver being another module's):
+he/she/him/her/his only ever resolve to a person actor; a mention whose first name or
+peerage title is not among a person actor's names is not merged into it ("Eric Trump" is not
+Donald Trump, "Lord Harris" is not Kamala Harris), nor widened to a longer name of the same
+surname; a common noun naming an event, thing or idea ("the decisive victory", see
+``cues.non_speaker``) is no speaker.
 """
 
 from __future__ import annotations
@@ -176,7 +183,7 @@ class SpeakerFinder:
             return None
         if head.lower_ in ("it", "this", "that"):
             return Speaker(start, end, None, None, None, True)
-        if (head.lower_ in FIRST or head.lower_ in ("you", "ya", "y'all")):
+        if head.lower_ in FIRST or head.lower_ in ("you", "ya", "y'all"):
             return None  # first or second person outside quotes: a transcript, not a report
         if head.pos_ == "PRON" or head.lower_ in PERSONAL | PLURAL:
             return self._pronoun(head)
