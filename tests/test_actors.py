@@ -572,3 +572,87 @@ def test_petrarch_actor_codes_are_found() -> None:
             hit += (country, sector) in got
     print(f"\nPETRARCH validation: {hit}/{total} gold country+sector codes resolved")
     assert total > 50 and hit / total > 0.6
+
+
+# ------------------------------------------------------------------ foreign people, titles, groups
+
+FOREIGNERS = (
+    "The Home Office said British police arrested three men in London. British ministers "
+    "said Britain would act. British MPs agreed. Pakistani President Tariq Badar said he "
+    "would help. Senator Jim Hollis criticised the plan, and Governor Ann Pike backed him."
+)
+
+
+def test_foreign_and_us_titles_do_not_take_the_main_country() -> None:
+    doc, r = parse(FOREIGNERS)
+    assert r.main_country == "GBR"
+    assert _one(r, tok(doc, "Badar")) == ("person", "PAK", "GOV")
+    assert _one(r, tok(doc, "Hollis")) == ("person", None, "LEG")  # a US office: not British
+    assert _one(r, tok(doc, "Pike")) == ("person", None, "GOV")
+    doc2, r2 = parse(
+        "British MPs and British peers met in London. British judges agreed. President "
+        "Omar Jadoon of Pakistan spoke to them."
+    )
+    assert _one(r2, tok(doc2, "Jadoon")) == ("person", "PAK", "GOV")
+
+
+def test_world_leaders_of_2004_2005_are_dated_facts() -> None:
+    data = load()
+    musharraf = data.entries[norm("Pervez Musharraf")]
+    assert (musharraf.country, musharraf.leader) == ("PAK", True)
+    assert "2001" in (musharraf.role or "")
+    assert data.entries[norm("Chirac")].country == "FRA"
+
+
+def test_generic_minister_is_the_latest_matching_office_holder() -> None:
+    doc, r = parse(
+        "Immigration minister Tony Carver spoke first. Home Secretary Charles Clarke said the "
+        "rules would change. The minister said Britain would act."
+    )
+    a = r.resolve_token(tok(doc, "minister", 1))
+    assert a is not None and a.name == "Charles Clarke"
+    doc2, r2 = parse("Press Secretary Jo Minton spoke. The minister said Britain would act.")
+    b = r2.resolve_token(tok(doc2, "minister"))
+    assert b is not None and b.name != "Jo Minton"  # a press secretary is no minister
+
+
+def test_possessive_of_an_act_reacted_to_is_someone_else() -> None:
+    doc, r = parse(
+        "Tom Ashdown attacked Mr Quill over the loans row. Ashdown welcomed his apology but "
+        "said more was needed."
+    )
+    a = r.resolve_token(tok(doc, "his"))
+    assert a is not None and a.name.endswith("Quill")
+    doc2, r2 = parse("Tom Ashdown welcomed his apology.")
+    assert r2.resolve_token(tok(doc2, "his")) is None  # unsure: left unresolved
+
+
+def test_spokesman_speaks_for_his_principal() -> None:
+    doc, r = parse("Mr Quill was criticised. His spokesman said he would give evidence.")
+    a = r.resolve_token(tok(doc, "he"))
+    assert a is not None and a.name.endswith("Quill")
+
+
+def test_igo_groups_and_inert_antecedents() -> None:
+    doc, r = parse("G8 ministers met in Paris. NATO allies were worried.")
+    assert _one(r, tok(doc, "ministers")) == ("organization", None, "IGO")
+    assert _one(r, tok(doc, "allies")) == ("organization", None, "IGO")
+    doc2, r2 = parse(
+        "Protesters marched after cartoons of the Prophet Muhammad were printed. They said he "
+        "had been insulted."
+    )
+    assert r2.resolve_token(tok(doc2, "he")) is None
+
+
+def test_party_committee_and_speaking_for_a_party() -> None:
+    doc, r = parse(
+        "Labour MPs attacked the plan in London. British judges disagreed. The parties "
+        "disagreed. The committee said the politicians and campaigners were wrong. Ed Dalby, "
+        "for the Liberal Democrats, said Britain was wrong."
+    )
+    assert r.main_country == "GBR"
+    assert _one(r, tok(doc, "parties")) == ("organization", "GBR", "PTY")
+    assert _one(r, tok(doc, "committee")) == ("organization", "GBR", "LEG")
+    assert _one(r, tok(doc, "politicians")) == ("organization", "GBR", "GOV")
+    assert _one(r, tok(doc, "campaigners")) == ("organization", "GBR", "OPP")
+    assert _one(r, tok(doc, "Dalby")) == ("person", "GBR", "PTY")

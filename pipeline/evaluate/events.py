@@ -38,8 +38,9 @@ CODED = {"asserted", "future"}
 
 class _NamedFallback:
     """Resolver used for the unit tests, whose actors are fictional places (Arnor = ARN,
-    Gondor = GON...): the real resolver first, then a proper name as an actor whose code is
-    the name's first three letters, the unit tests' own convention."""
+    Gondor = GON...): the real resolver first (which knows the file's place names through
+    ``extra_countries``), then any other proper name as an actor whose code is the name's
+    first three letters, the unit tests' own convention."""
 
     def __init__(self, inner: ActorResolver) -> None:
         self.inner = inner
@@ -128,7 +129,7 @@ def extra_countries(
         table[key] = (names if table is data.countries else demonyms)[key]
     for code in codes:  # display name: the code's most used name
         data.country_names[code] = max(
-            (k for k, v in names.items() if v == code), key=counts.get, default=code
+            (k for k, v in names.items() if v == code), key=lambda k: counts.get(k, 0), default=code
         ).title()
     countries._adjectives.cache_clear()
     try:

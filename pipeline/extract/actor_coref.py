@@ -11,6 +11,11 @@ preference is, among compatible actors:
 4. for he/she only: any compatible mention earlier in the sentence, then in the previous
    sentence, then a subject up to three sentences back.
 
+Before these: a possessive owning an act the clause's subject reacts to ("Davis welcomed
+his apology") is never that subject but the one other actor of this or the previous sentence,
+else unresolved; the subject pronoun of what someone's agent says ("His spokesman said he
+would ...") is the agent's owner. "They" falls back to the most recent plural mention.
+
 Singular he/she/his/her refer to persons (of a compatible gender where the dictionary
 knows it); they/their to groups, countries and organisations named by a plural or
 coordinated phrase; it/its to singular ones, preferring the nearest one in the same sentence

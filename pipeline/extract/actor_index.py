@@ -10,8 +10,11 @@ mentioned country (names, demonyms, states such as "Alaska", capitals, national 
 In a *domestic* story (the main country has most country mentions) an unknown
 organisation (not a firm) or an unknown person without a country word takes the main
 country ("the Medical Foundation", "Scotsman journalist Hamish MacDonell" in a British
-story): foreigners in such a story are mostly introduced with their country. An
-unknown person named with no description ("Mr Smithson") takes a definite title of a
+story): foreigners in such a story are mostly introduced with their country ("Pakistani
+President ...", "... of Pakistan"); a US-only office ("Senator ...", "Governor ...") outside
+a US story leaves the country empty. "Jo Bloggs, for the Liberal Democrats" takes the
+party's country and sector.
+An unknown person named with no description ("Mr Smithson") takes a definite title of a
 nearby sentence ("The home secretary ...") when nobody else could hold it.
 
 Ids of unknown people: see :func:`person_id` (the full name alone, stable across articles).
@@ -119,6 +122,9 @@ class ActorIndex:
         for desc_span in (f.description, *f.extra):
             c, sec = self._from_description(desc_span)
             country, sector = country or c, sector or sec
+        if sector is None:
+            country, sector = self._speaks_for(f.end) or (country, sector)
+        country = country or self._of_country(f.end)  # "President Jo Bloggs of Ruritania"
         namesakes = self._data.surnames.get(norm(f.name), []) if " " not in f.name else []
         if norm(f.name) in self._strangers:
             namesakes = []
@@ -133,6 +139,32 @@ class ActorIndex:
                       description=desc)
         self._unknown.add(actor.actor_id)
         return actor
+
+    def _of_country(self, end: int) -> str | None:
+        """The country of an "of" phrase right after a name ("Omar Jadoon of Pakistan")."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return None
+        j = end + 1 + (doc[end + 1].lower_ == "the" and end + 2 < len(doc))
+        if self._cover.get(j) is None and doc[j].ent_type_ not in {"GPE", ""}:
+            return None
+        return self._country_word(doc[j])
+
+    def _speaks_for(self, end: int) -> Place | None:
+        """(country, sector) of a party a person speaks for: "Jo Bloggs, for the Liberal
+        Democrats, said" (the party's country, its sector)."""
+        doc = self.doc
+        k = end + 1 if end < len(doc) and doc[end].text == "," else end
+        if k >= len(doc) or doc[k].lower_ != "for" or k == end:
+            return None
+        j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+        aid = self._cover.get(j)
+        body = self._actors.get(aid) if aid else None
+        if body is None or body.actor_type != "organization" or body.sector not in {
+            "PTY", "OPP"
+        }:
+            return None
+        return body.country, body.sector
 
     def _us_title(self, f: Found) -> bool:
         """Whether a person is described by a US-only office ("Senator Jo Bloggs")."""

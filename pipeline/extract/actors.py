@@ -67,15 +67,16 @@ QUANTIFIERS = {"one", "two", "three", "some", "many", "several", "most", "all", 
 RELATIVES = {"who", "whom", "whose", "which", "that"}
 # Groups that, without a country of their own, belong to the article's main country:
 # "MPs", "judges", "police officers", "unions", "the opposition", "voters".
-DOMESTIC = {"LEG", "JUD", "COP", "LAB", "OPP"}
+DOMESTIC = {"LEG", "JUD", "COP", "LAB", "OPP", "PTY"}
 DOMESTIC_GROUPS = {"voter", "taxpayer", "pensioner", "constituent", "elector"}
 # A generic title names any holder of these more specific ones ("the minister" after
 # "Home Secretary Jo Bloggs"): the most recently mentioned holder.
 KINDS_OF = {"minister": ("minister", "secretary", "chancellor")}
 NOT_MINISTERS = {"press", "general", "shadow", "permanent", "private", "assistant", "party"}
-OWNED_ONLY = {"peer"}
+OWNED_ONLY = {"peer"}  # "his peers" are equals, "peers" alone the House of Lords
+# Not political actors, so never a pronoun's antecedent: laws and religious figures.
 LAWS = {"bill", "act"}
-RELIGIOUS_FIGURES = {"prophet", "jesus", "christ", "god", "allah", "saint", "buddha"}  # "his peers" are equals, "peers" alone the House of Lords
+RELIGIOUS_FIGURES = {"prophet", "jesus", "christ", "god", "allah", "saint", "buddha"}
 
 
 class ActorResolver(ActorIndex):

@@ -24,9 +24,24 @@ from pipeline.extract.roles import (
     governors,
     owner_modifiers,
 )
-from pipeline.extract.verbs import lemma
+from pipeline.extract.verbs import is_received, lemma
 
 VISITS = {"042", "043"}
+# nouns of armed attack whose author is the agent of a passive "killed/wounded in ..."
+ATTACK_NOUNS = {
+    "strike",
+    "airstrike",
+    "attack",
+    "shelling",
+    "bombing",
+    "bombardment",
+    "raid",
+    "ambush",
+    "assault",
+    "offensive",
+    "fire",
+    "gunfire",
+}
 SPOKEN_ROOTS = {"01", "02", "05", "10", "11", "12", "13"}
 
 
@@ -66,6 +81,16 @@ def _agent(tok: Token) -> list[Token]:
                 found += _pobjs(c, {"by"})
     if not found:  # "a mortar bomb was fired at it from the Gaza Strip"
         found = _pobjs(tok, {"from"})
+    if not found:  # "killed in an air strike by Israeli jets", "killed in Turkish shelling"
+        for att in _pobjs(tok, {"in", "during"}):
+            nxt = att.doc[att.i + 1] if att.i + 1 < len(att.doc) else att
+            # "in Israeli tank shelling": the parser may make "shelling" a clause of its own
+            mis = nxt.lower_ in ATTACK_NOUNS and nxt.head == tok and nxt.dep_ == "advcl"
+            if lemma(att) in ATTACK_NOUNS or mis:
+                by = _pobjs(att, {"by"})
+                found += by + [m for b in by for m in owner_modifiers(b)]
+                found += [c for c in att.children if c.dep_ == "poss"]
+                found += [] if found else owner_modifiers(att)
     return found
 
 
@@ -110,6 +135,9 @@ def _verb_subjects(tok: Token, depth: int = 0) -> list[Token]:
 def source_tokens(trig: Trigger) -> list[list[Token]]:
     """Candidate source phrases, in order of preference."""
     tok = trig.token
+    if trig.kind == "verb" and trig.match.prep is not None and is_received(tok, trig.match):
+        # "X received weapons from Z": Z gave them
+        return [_with_conjuncts([g for g in trig.match.prep.children if g.dep_ == "pobj"])]
     if trig.kind == "verb":
         return [_with_conjuncts(_verb_subjects(tok))]
     groups = [[c for c in tok.children if c.dep_ == "poss"]]
@@ -148,6 +176,8 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
     inner = inner_trigger(trig)
     if trig.accusation and inner is not None:
         return source_tokens(inner)
+    if trig.kind == "verb" and trig.match.prep is not None and is_received(tok, trig.match):
+        return [_with_conjuncts(_verb_subjects(tok))]  # the recipient
     if trig.addressee:
         groups.append(trig.addressee)
     if trig.code[:2] == "11" and trig.kind == "verb":  # "alleged that France was aware"
@@ -200,6 +230,11 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
         )
         if m.obj is not None and m.obj.dep_ == "pobj":
             groups.append(_object_owner(m.obj))
+        if trig.code == "018":  # "sorrow for the floods in Spain": sympathy for the place's people
+            for about in _pobjs(tok, {"for", "over", "at"}) + [
+                g for o in objs for g in _pobjs(o, {"for", "over", "at"})
+            ]:
+                groups.append(_pobjs(about, {"in", "of"}))
         for c in tok.children:  # "offered support to guarantee Ukraine's security": its owner
             if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 for o in c.children:

@@ -122,13 +122,6 @@ def clause(c: Token) -> tuple[int, int]:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ",":
             right = min(right, child.left_edge.i - 2)
             break
-    for child in c.rights:  # "… and suggested that …": the speaker's next claim, not content
-        if child.dep_ == "conj" and cues.verb_cue(child) is not None:
-            cut = child.left_edge.i - 1
-            while cut > c.i and (doc[cut].dep_ == "cc" or doc[cut].is_punct):
-                cut -= 1
-            right = min(right, cut)
-            break
     dashes = [t.i for t in doc[c.i + 1 : right + 1] if t.text in _DASHES]
     if len(dashes) == 1 and dashes[0] - left >= 3:
         right = dashes[0] - 1
@@ -168,7 +161,7 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
             return clause(c)
     for c in children:
         if c.dep_ == "xcomp" and c.i > v.i:
-            return clause(c)
+            return subtree(c)
     lemma = v.lemma_.lower()
     if lemma in _XCOMP_ONLY or lemma in _CLAUSE_ONLY:
         return None

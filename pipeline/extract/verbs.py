@@ -59,7 +59,7 @@ def patterns() -> dict[tuple[str, str], list[Pattern]]:
 @lru_cache(maxsize=1)
 def trigger_lemmas() -> frozenset[str]:
     """Every lemma a pattern is keyed by (for a cheap first pass over a doc)."""
-    return frozenset(lemma for _, lemma in patterns()) | frozenset(LEMMA_FIX)
+    return frozenset(lemma for _, lemma in patterns()) | frozenset(LEMMA_FIX) | frozenset(RECEIVE)
 
 
 def all_codes() -> set[str]:
@@ -119,6 +119,10 @@ OTHER_SENSES = {
     "appeal against",  # a court appeal
 }
 ACTOR_OBJECT = "@actor"  # pattern object meaning: a named actor (country, organisation, person)
+# "X received Y from Z" reports Z's act: Z gave Y to X. The thing received is coded as the
+# giver's verb would code it ("received weapons from Z" = Z sent weapons: 072).
+RECEIVE = {"receive", "get", "obtain", "accept", "secure"}
+GIVERS = ("provide", "supply", "send", "deliver", "give", "grant", "offer")
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 
 
@@ -128,11 +132,52 @@ def _fits(obj: Token, objects: frozenset[str]) -> bool:
     return bool(_object_words(obj) & objects)
 
 
+def received(tok: Token) -> Match | None:
+    """ "X received Y from Z": the giver's pattern for Y, matched on the "from" phrase (its
+    prep is the marker that the roles are inverted: Z is the source, X the target)."""
+    if tok.pos_ != "VERB" or _lemma(tok) not in RECEIVE:
+        return None
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        return None
+    objs = [c for c in _object_heads(tok) if c.dep_ in OBJ_DEPS]
+    # "from" on the verb, or on its object ("received rifles from the army")
+    src = next(
+        (
+            c
+            for h in [tok, *objs]
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "from" and list(c.children)
+        ),
+        None,
+    )
+    if src is None or not objs:
+        return None
+    for p in patterns().get(("verb", _lemma(tok)), []):  # "received a delegation": hosting
+        if p.objects and not p.prep and any(_fits(o, p.objects) for o in objs):
+            return None
+    for giver in GIVERS:
+        for p in patterns().get(("verb", giver), []):
+            if p.prep or not p.objects:
+                continue
+            hit = next((o for o in objs if _fits(o, p.objects)), None)
+            if hit is not None:
+                return Match(p, hit, src)
+    return None
+
+
+def is_received(tok: Token, m: Match) -> bool:
+    """Whether m is a giver's pattern matched on a receiving verb (see received)."""
+    return m.pattern.lemma != _lemma(tok) and _lemma(tok) in RECEIVE
+
+
 def match(tok: Token) -> Match | None:
     """The most specific pattern that fits tok, or None."""
     pos = "verb" if tok.pos_ in {"VERB", "AUX"} else "noun" if tok.pos_ in {"NOUN", "PROPN"} else ""
     if not pos:
         return None
+    inverted = received(tok) if pos == "verb" else None
+    if inverted is not None:
+        return inverted
     plist = patterns().get((pos, _lemma(tok)))
     if not plist:
         return None
