@@ -480,9 +480,9 @@ def test_title_links_an_undescribed_name() -> None:
 def test_short_name_of_a_dictionary_person_and_of_a_stranger() -> None:
     doc, r = parse("Gordon Brown set out his budget. Mr Brown said growth would rise.")
     assert r.resolve_token(tok(doc, "Brown", 1)) == r.resolve_token(tok(doc, "Brown"))
-    doc, r = parse("Balfour Beatty managers Anthony Walker and Nicholas Jeffries went on trial.")
+    doc, r = parse("Two engineers, Martin Oldcastle and Nicholas Jeffries, were questioned.")
     jeffries = r.resolve_token(tok(doc, "Jeffries"))
-    assert jeffries is None or jeffries.name == "Nicholas Jeffries"
+    assert jeffries is None or jeffries.name == "Nicholas Jeffries"  # never Hakeem Jeffries
     doc, r = parse(
         "The Scottish first minister defended his remarks in Edinburgh. Scottish teachers and "
         "Scottish parents were angry. Mr McConnell said he regretted the words."
@@ -495,21 +495,21 @@ def test_short_name_of_a_dictionary_person_and_of_a_stranger() -> None:
 
 
 def test_odd_case_names() -> None:
-    a = resolve("The US secretary of state wants to help iSrael.", "iSrael")
-    assert a is not None and a.country == "ISR"
-    b = resolve("President obama met the German chancellor.", "obama")
+    a = resolve("Envoys from fRance arrived on Tuesday.", "fRance")
+    assert a is not None and a.country == "FRA"
+    b = resolve("Aides said President obama would travel to Kenya.", "obama")
     assert b is not None and b.country == "USA" and b.actor_type == "person"
     assert resolve("The president said he would obama the plan.", "obama") is None
 
 
 def test_states_and_named_things_of_a_place() -> None:
-    doc, r = parse("Russia held naval exercises in Alaska. Virginia Woolf wrote in Texas.")
-    alaska = r.resolve_token(tok(doc, "Alaska"))
-    assert alaska is not None and alaska.country == "USA" and alaska.actor_type == "country"
+    doc, r = parse("Canada sent ships to Oregon. Virginia Woolf wrote in Texas.")
+    oregon = r.resolve_token(tok(doc, "Oregon"))
+    assert oregon is not None and oregon.country == "USA" and oregon.actor_type == "country"
     woolf = r.resolve_token(tok(doc, "Woolf"))
     assert woolf is not None and woolf.actor_type == "person" and woolf.country is None
-    games = resolve("The president will attend the Beijing Olympics next week.", "Olympics")
-    assert games is not None and games.country == "CHN"
+    race = resolve("The minister will run in the Beijing Marathon in May.", "Marathon")
+    assert race is not None and race.country == "CHN"
 
 
 def test_companies_from_context() -> None:

@@ -79,7 +79,7 @@ def _agent(tok: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ == "prep":
                 found += _pobjs(c, {"by"})
-    if not found:  # "a mortar bomb was fired at it from the Gaza Strip"
+    if not found:  # "a shell was launched at them from across the river"
         found = _pobjs(tok, {"from"})
     if not found:  # "killed in an air strike by Israeli jets", "killed in Turkish shelling"
         for att in _pobjs(tok, {"in", "during"}):

@@ -137,8 +137,8 @@ def press(actor: Actor) -> bool:
 
 
 def to_media(trig: Trigger) -> bool:
-    """ "told BBC Radio Scotland's Sunday Live programme", "told Sky News' Sunday with Adam
-    Boulton": the addressee is a broadcast or a paper, whoever it names."""
+    """ "told a radio station's breakfast programme", "told the weekend paper": the
+    addressee is a broadcast or a paper, whoever it names."""
     heads = [t for group in target_tokens(trig) for t in group]
     return any(w.lower_ in MEDIA_WORDS for h in heads for w in h.subtree)
 

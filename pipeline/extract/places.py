@@ -115,7 +115,7 @@ def location(event: Token, frame: list[Token]) -> tuple[str | None, str | None, 
                     if ent.label_ == "ORG" and place_country(ent.text) is None:
                         continue
                     return ent.text, place_country(ent.text), ent.root
-                # "in the east of the Gaza Strip", "in the city's capital": look one level down
+                # "in the north of the province", "in the city's capital": look one level down
                 for sub in pobj.subtree:
                     ent = _entity_of(sub)
                     if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"}:
