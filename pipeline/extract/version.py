@@ -20,7 +20,7 @@ def _digest() -> str:
     files = sorted(_PACKAGE.rglob("*.py")) + sorted(
         p
         for p in _DATA.rglob("*")
-        if p.is_file() and p.suffix in {".csv", ".json", ".tsv", ".yaml"}
+        if p.is_file() and p.suffix in {".csv", ".json", ".tsv", ".txt", ".yaml"}
     )
     for path in files:
         h.update(path.name.encode())
