@@ -221,3 +221,57 @@ def test_interviews_are_not_events() -> None:
 def test_rejecting_the_idea_of_an_action() -> None:
     r = find(code("Germany rejected the idea of sending troops to Ukraine."), "12")
     assert (r["actor1_country"], r["actor2_country"]) == ("DEU", "UKR")
+
+
+def test_receiving_from_a_giver_is_the_givers_act() -> None:
+    r = find(code("The Kurdish militia received weapons from the United States."), "07")
+    assert (r["cameo_code"], r["actor1_country"]) == ("072", "USA")
+    assert r["actor2_name"] == "Kurdish militia"
+    r = find(code("Haiti received aid from Canada."), "07")
+    assert (r["actor1_country"], r["actor2_country"]) == ("CAN", "HTI")
+    r = find(code("Ukraine got tanks from Germany last month."), "07")
+    assert (r["cameo_code"], r["actor1_country"], r["actor2_country"]) == ("072", "DEU", "UKR")
+
+
+def test_receiving_rifles_hung_on_the_object() -> None:
+    r = find(code("Kenyan protesters received rifles from the Kenyan army."), "07")
+    assert r["cameo_code"] == "072" and r["actor1_name"] == "Kenyan military"
+
+
+def test_received_assurances_are_the_givers_promise() -> None:
+    r = find(code("Syrian rebels received guarantees from the Syrian government."), "03")
+    assert r["actor1_name"] == "Syrian government" and r["actor2_name"] == "Syrian rebels"
+
+
+def test_receiving_without_a_giver_or_a_visitor_is_not_inverted() -> None:
+    assert not code("Ukraine received aid.")
+    r = find(code("Ukraine received a delegation from France."), "04")
+    assert (r["cameo_code"], r["actor1_country"], r["actor2_country"]) == ("043", "UKR", "FRA")
+
+
+def test_sympathy_for_a_disaster_targets_its_place() -> None:
+    r = find(code("President Macron expressed sorrow for the deadly floods in Spain."), "01")
+    assert (r["cameo_code"], r["actor1_country"], r["actor2_country"]) == ("018", "FRA", "ESP")
+
+
+def test_killed_in_an_attack_takes_the_attacker_as_source() -> None:
+    r = find(code("Five Iraqi civilians were killed in a Turkish drone strike."), "19")
+    assert (r["actor1_country"], r["actor2_country"]) == ("TUR", "IRQ")
+    r = find(code("Two Syrian soldiers were killed in an air strike by Israeli jets."), "19")
+    assert (r["actor1_country"], r["actor2_country"]) == ("ISR", "SYR")
+    r = find(code("Four Lebanese men were killed in Israeli tank shelling on Friday."), "19")
+    assert (r["actor1_country"], r["actor2_country"]) == ("ISR", "LBN")
+
+
+def test_passive_release_coordinated_by_the_parser_keeps_its_subject() -> None:
+    text = "The civilians imprisoned for acting against Beijing were freed yesterday by Xi himself"
+    r = find(code(text), "08")
+    assert (r["cameo_code"], r["actor1_country"]) == ("0841", "CHN")
+
+
+def test_claiming_ones_own_attack_is_claiming_responsibility() -> None:
+    r = find(code("Turkey claimed that it had attacked Kurdish positions in Syria."), "01")
+    assert (r["cameo_code"], r["actor1_country"]) == ("015", "TUR")
+    r = find(code("Turkey claimed that Greece had attacked Cyprus."), "11")
+    assert r["actor2_country"] == "GRC"
+    assert find(code("Russia said it will attack Georgia."), "19")["modality"] == "future"

@@ -24,7 +24,7 @@ from pipeline.extract.roles import (
     governors,
     owner_modifiers,
 )
-from pipeline.extract.verbs import is_received, lemma
+from pipeline.extract.verbs import is_received, lemma, passive_subjects
 
 VISITS = {"042", "043"}
 # nouns of armed attack whose author is the agent of a passive "killed/wounded in ..."
@@ -196,7 +196,7 @@ def target_tokens(trig: Trigger) -> list[list[Token]]:
     else:
         m = trig.match
         if _is_passive(tok):
-            subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            subj = passive_subjects(tok)
             groups.append(subj)
             groups += [_object_owner(c) + owner_modifiers(c) for c in subj]
             if tok.dep_ == "acl":  # "territory occupied by Russia": the territory, or its owner

@@ -64,6 +64,7 @@ from pipeline.extract.roles import (
 from pipeline.extract.verbs import lemma
 
 MAX_ROWS_PER_TRIGGER = 6
+CLAIM_SPEECH = {"claim", "admit"}  # owning up to an act: CAMEO 015 for one's own violence
 CARRY_SENTENCES = 2  # how far back an implicit target may be recovered from
 Recent = dict[tuple[str, str], tuple[Actor, int]]
 Made = tuple[Trigger, Actor, str, bool, bool]  # trigger, source, modality, dated, carried
@@ -185,10 +186,12 @@ def sentence_events(
         self_directed = bool(targets)  # "he urged the chancellor" with both the same person
         targets = [a for a in targets if a.actor_id not in src_ids]
         self_directed = self_directed and not targets
+        own_claim = False
         if trig.accusation and not targets:  # "X said they will attack Y": X's own act
             inner = inner_trigger(trig)
             if inner is None:
                 continue
+            claimer = lemma(trig.token)
             trig = inner
             subject = source_tokens(trig)
             speakers = sources
@@ -201,6 +204,8 @@ def sentence_events(
             targets = [
                 a for a in first_resolving(actors, target_tokens(trig)) if a.actor_id not in src_ids
             ]
+            # "X claimed it had attacked Y": claiming one's own violent act (CAMEO 015)
+            own_claim = claimer in CLAIM_SPEECH and bool(src_ids & {a.actor_id for a in speakers})
         code = trig.code
         if descriptive(trig, code) or questioned(trig) or imperative(trig):
             continue
@@ -216,6 +221,8 @@ def sentence_events(
             code = "087"  # troops withdrawing de-escalate; a state leaving a body cuts ties
         mod = modality(trig.token)
         code, mod = cameo_convention(trig, code, mod)
+        if own_claim and mod == "asserted" and code[:2] in {"18", "19", "20"}:
+            code = "015"
         if mod == "future" and trig.reporter is not None and code[:2] in WISH_BY_ROOT:
             # "Israel announced it would free prisoners": a statement of intent (CAMEO 03/13)
             speakers = first_resolving(actors, source_tokens(_speech(trig)))

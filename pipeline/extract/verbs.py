@@ -83,11 +83,24 @@ def lemma(tok: Token) -> str:
 _lemma = lemma
 
 
+def passive_subjects(tok: Token) -> list[Token]:
+    """The passive subject of tok; when the parser coordinates a passive verb with the
+    subject's participle ("the men held for spying were released by X") and leaves it none,
+    the subject of the verb it is coordinated with."""
+    subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if subj or tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return subj
+    if any(c.dep_ in {"nsubj", "csubj"} for c in tok.children):
+        return []
+    return [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+
+
 def _object_heads(tok: Token) -> list[Token]:
     """Direct objects of tok, with conjoined objects ("aid and intelligence sharing")."""
     out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in OBJ_DEPS or (c.dep_ == "nsubjpass" and tok.pos_ == "VERB"):
+    subj = passive_subjects(tok) if tok.pos_ == "VERB" else []
+    for c in [*tok.children, *(s for s in subj if s.head != tok)]:
+        if c.dep_ in OBJ_DEPS or c in subj:
             out.append(c)
             out.extend(c.conjuncts)
     return out
