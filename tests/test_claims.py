@@ -10,7 +10,7 @@ import pytest
 from pipeline import nlp
 from pipeline.evaluate.claims import score_rows
 from pipeline.extract.actors import ActorResolver
-from pipeline.extract.claims import extract_claims
+from pipeline.extract.claims import extract_claims, find_attributions
 from pipeline.extract.model import ArticleContext
 from pipeline.extract.quotes import find_quotes
 from schemas.tables import CLAIM_KINDS, columns
@@ -244,3 +244,72 @@ def test_same_person_guard_on_actor_merges() -> None:
     assert _same_person(doc[1:2], donald)
     assert _person_only(Actor("un", "United Nations", "organization")) is None
     assert _person_only(donald) is donald
+
+
+def test_quote_tail_cue_survives_a_parse_that_lost_its_subject() -> None:
+    text = (
+        "“We were far too slow to act on the warnings,” Lena Marsh, 61, told the radio station.\n"
+    )
+    doc = nlp.load()(text)
+    tok = {t.text: t for t in doc}
+    were, told, marsh = tok["were"], tok["told"], tok["Marsh"]
+    # the parse seen on long news sentences: the cue hangs off the quote, the name is no subject
+    were.head, were.dep_ = were, "ROOT"
+    told.head, told.dep_ = were, "conj"
+    marsh.head, marsh.dep_ = were, "npadvmod"
+    found = find_attributions(doc, ActorResolver(doc, ArticleContext(article_id="t")))
+    quote = [a for a in found if text[a.start : a.end].startswith("We were far too slow")]
+    assert quote and quote[0].kind == "direct" and quote[0].cue == "told"
+    assert quote[0].speaker is not None and quote[0].speaker.name == "Lena Marsh"
+
+
+def test_colon_quote_after_a_quoted_sentence_takes_its_own_verb() -> None:
+    text = (
+        "“The council will never approve the tower,” Omar Reyes said on a local show. "
+        "On a podcast the next day, Reyes went even further: “The tower is dead.”\n"
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    second = [r for r in rows if r["claim_text"].startswith("The tower is dead")]
+    assert second and second[0]["claim_kind"] == "direct"
+    assert second[0]["cue"] == "went" and second[0]["speaker_name"] == "Omar Reyes"
+
+
+def test_participle_between_cue_and_second_quote_is_its_cue() -> None:
+    text = "“We have opened the talks,” Mr. Dorn said, adding of the union, “They want a deal.”\n"
+    rows = claims(text)
+    check_rows(text, rows)
+    second = [r for r in rows if r["claim_text"].startswith("They want a deal")]
+    assert second and second[0]["claim_kind"] == "direct"
+    assert second[0]["cue"] == "adding"
+
+
+def test_colon_after_a_possessed_utterance_noun_gives_the_owner() -> None:
+    text = (
+        "The aide sent the governor a note about the storm damage. Governor Ella Brandt's "
+        "response was: “Can this wait until Monday?”\n\n"
+        "From Tom Keller's blog post: “The levee plan is a waste of money.”\n"
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    by_text = {r["claim_text"]: r for r in rows}
+    first = by_text["Can this wait until Monday?"]
+    assert first["claim_kind"] == "direct" and first["speaker_name"] == "Ella Brandt"
+    second = by_text["The levee plan is a waste of money."]
+    assert second["claim_kind"] == "direct" and second["speaker_name"] == "Tom Keller"
+
+
+def test_curly_quote_nested_in_a_straight_quote_keeps_the_outer_quote() -> None:
+    text = (
+        '"The board no longer stands for “fair play” at all. It stands for nothing," '
+        "said Ruth Gallo, a trustee.\n"
+    )
+    spans = [text[q.start : q.end] for q in find_quotes(text)]
+    assert spans == ["The board no longer stands for “fair play” at all. It stands for nothing"]
+    rows = claims(text)
+    check_rows(text, rows)
+    direct = [r for r in rows if r["claim_kind"] == "direct"]
+    assert direct and direct[0]["claim_text"].startswith("The board no longer")
+    assert direct[0]["speaker_name"] == "Ruth Gallo"
+    lone = 'The sign read “closed” in red, and "no one came.\n'
+    assert [lone[q.start : q.end] for q in find_quotes(lone)] == ["closed"]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.claims import extract_claims
 from pipeline.extract.events import extract_events
-from pipeline.extract.model import ArticleContext, Extraction, Row, stable_id
+from pipeline.extract.model import Actor, ArticleContext, Extraction, Row, stable_id
 from pipeline.extract.version import EXTRACTOR_VERSION
 
 __all__ = ["EXTRACTOR_VERSION", "ArticleContext", "Extraction", "extract_doc"]
@@ -33,7 +33,40 @@ def extract_doc(doc: Doc, ctx: ArticleContext) -> Extraction:
     )
     for claim in claims:
         claim["event_id"] = _event_in(claim, events)
-    return Extraction(events=events, claims=claims, actors=resolver.used_actors())
+    actors = resolver.used_actors()
+    return Extraction(
+        events=events, claims=claims, actors=actors + _unlisted(events, claims, actors)
+    )
+
+
+def _unlisted(events: list[Row], claims: list[Row], listed: list[Actor]) -> list[Actor]:
+    """Actors that rows name but the resolver did not return (e.g. speakers found by syntax).
+
+    Every id a row references must be in the actors table, so such actors are described from
+    the rows themselves: a multi-word capitalised name is a person, anything else a group.
+    """
+    known = {a.actor_id for a in listed}
+    found: dict[str, Actor] = {}
+    slots = [("actor1", e) for e in events] + [("actor2", e) for e in events]
+    for slot, row in slots:
+        aid = row.get(f"{slot}_id")
+        if aid and aid not in known and aid not in found:
+            name = row.get(f"{slot}_name") or aid
+            found[aid] = Actor(
+                aid, name, _kind(name), row.get(f"{slot}_country"), row.get(f"{slot}_sector")
+            )
+    for row in claims:
+        aid = row.get("speaker_id")
+        if aid and aid not in known and aid not in found:
+            name = row.get("speaker_name") or aid
+            found[aid] = Actor(aid, name, _kind(name), description=row.get("speaker_description"))
+    return list(found.values())
+
+
+def _kind(name: str) -> str:
+    words = name.split()
+    looks_like_a_person = len(words) >= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+    return "person" if looks_like_a_person else "group"
 
 
 def _identify(

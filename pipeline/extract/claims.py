@@ -71,6 +71,21 @@ class Attribution:
 
 UNLINKED = 200  # chars: how much farther a cue may be when the quote is in its clause
 TAIL_WORDS = 8  # tokens after a quote that may hold its attribution
+UTTERANCES = frozenset(  # nouns naming what someone said or wrote ("X's post:")
+    [
+        "response",
+        "reply",
+        "answer",
+        "post",
+        "tweet",
+        "letter",
+        "words",
+        "message",
+        "speech",
+        "email",
+        "note",
+    ]
+)
 
 
 class ClaimFinder:
@@ -328,10 +343,16 @@ class ClaimFinder:
                 dist += UNLINKED  # a cue whose clause holds the quote comes first
             if best is None or dist < best[0]:
                 best = (dist, t, subj)
+        if best is not None and direct and best[1].idx < q.open:
+            best = self._participle_cue(best, q)
         if best is None and direct:
-            best = self._tail_verb(q)
+            best = self._tail_verb(q) or self._tail_cue(q)
         if best is None:
             return None
+        if direct and best[0] >= UNLINKED and self.text[: q.open].rstrip().endswith(":"):
+            intro = self._colon_intro(q)  # 'X went further: "…"' beats a cue outside the clause
+            if intro is not None:
+                return intro
         kind = "direct" if direct else "partial"
         _, cue_tok, subj = best
         sp = self._speaker(subj)
@@ -383,6 +404,53 @@ class ClaimFinder:
                     return (t.idx - q.close, t, subj)
         return None
 
+    def _participle_cue(self, best: tuple[int, Token, Token], q: Quote) -> tuple[int, Token, Token]:
+        """A participle of the cue that stands between it and the quote introduces the quote
+        ("…," X said, adding of Y, "…": the second quote is what X added)."""
+        _, cue_tok, subj = best
+        doc = self.doc
+        for c in doc[cue_tok.i + 2 : cue_tok.i + 12]:
+            if c.idx >= q.open:
+                break
+            if (
+                c.tag_ == "VBG"
+                and doc[c.i - 1].text == ","
+                and cues.verb_cue(c) == cues.SPEECH
+                and not self._quoted(c)
+                and not any(g.dep_ in ("ccomp", "dobj") and g.idx < q.open for g in c.children)
+            ):
+                return (q.open - c.idx, c, subj)
+        return best
+
+    def _tail_cue(self, q: Quote) -> tuple[int, Token, Token] | None:
+        """A speech verb in the short tail of a quote ending with a comma, ! or ? whose parse
+        lost its subject ("…,” Jones, 58, told the paper."): the name before the verb, or
+        right after it ("…,” said Jones.")."""
+        if not any(ch in self.text[q.end - 1 : q.close] for ch in ",!?"):
+            return None
+        tail = self.doc.char_span(q.close, self._para_of(q.start)[1], alignment_mode="expand")
+        if tail is None:
+            return None
+        words = [t for t in tail[: TAIL_WORDS + 4] if t.idx >= q.close and not t.is_space]
+        for n, v in enumerate(words):
+            if self._quoted(v) or v.text in ('"', "“", "”", "''", ";", ".", "!", "?", ":"):
+                return None
+            if cues.verb_cue(v) != cues.SPEECH:
+                if v.pos_ in ("VERB", "AUX"):
+                    return None  # another clause comes first
+                continue
+            pool = words[:n] if n else words[1:4]
+            names = [t for t in pool if t.pos_ in ("PROPN", "PRON", "NOUN")]
+            if not names:
+                return None
+            subj = names[0]
+            while subj.dep_ in ("compound", "flat") and subj.head.i > subj.i:
+                subj = subj.head
+            if self._speaker(subj) is None:
+                return None
+            return (v.idx - q.close, v, subj)
+        return None
+
     def _inherit(
         self,
         q: Quote,
@@ -429,17 +497,29 @@ class ClaimFinder:
         lead = [t for t in sent if t.i < colon[0].i and not self._quoted(t)]
         subj = None
         cue_tok = colon[0]
+        nearest = True
         for t in reversed(lead):  # the verb introducing the quote: 'X told reporters:'
-            if cues.verb_cue(t) is not None or t.i == sent.root.i:
-                subj = syn.subject(t, skip=self._quoted)
-                if subj is not None:
-                    cue_tok = t
+            # the verb nearest the colon may be any verb of a person ('X went further:')
+            known = cues.verb_cue(t) is not None or t.i == sent.root.i
+            if known or (nearest and t.pos_ == "VERB"):
+                found = syn.subject(t, skip=self._quoted)
+                if found is not None and (known or self.speakers.is_person(found)):
+                    subj, cue_tok = found, t
                     break
+            if t.pos_ == "VERB":
+                nearest = False
+        if subj is None and lead and lead[-1].pos_ == "NOUN":  # 'From X's blog post:'
+            subj = lead[-1]
         if subj is None:  # a bare name: 'More from Jones:'
             names = [t for t in lead if t.pos_ == "PROPN"]
             if not names or colon[0].i - names[-1].i > 2:
                 return None
             subj = names[-1]
+        utterance = cues.noun_cue(subj) is not None or subj.lemma_.lower() in UTTERANCES
+        if subj.pos_ == "NOUN" and utterance:  # "X's response was:", "X's post:": X speaks
+            owners = [c for c in subj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            if owners:
+                subj = owners[0]
         sp = self._speaker(subj)
         if sp is None:
             return None

@@ -94,8 +94,28 @@ def _normalize(text: str) -> str:
     return "".join(out)
 
 
+def _family(ch: str) -> str:
+    return "straight" if ch == STRAIGHT else "curly"
+
+
+def _orphans(text: str, inner: list[tuple[int, int]], quotes: list[Quote], run: int) -> int:
+    """The outer quote was dropped: its nested quotes stand alone. Returns the last run."""
+    for o, c in inner:
+        a, b = _content(text, o + 1, c)
+        if b > a:
+            run += 1
+            quotes.append(Quote(o, c + 1, a, b, run, False))
+    inner.clear()
+    return run
+
+
 def find_quotes(text: str) -> list[Quote]:
-    """Every quoted segment of text, in order."""
+    """Every quoted segment of text, in order.
+
+    A quote of the other mark style inside an open quote is nested in it ("He said “no” twice"
+    in straight marks): it neither closes nor drops the outer quote, and stands on its own
+    only when the outer quote is dropped.
+    """
     text = _normalize(text)
     paras = paragraphs(text)
     quotes: list[Quote] = []
@@ -104,14 +124,27 @@ def find_quotes(text: str) -> list[Quote]:
     for p, (ps, pe) in enumerate(paras):
         open_at: int | None = None
         first = True
+        nested: int | None = None  # an opener of the other style inside the open quote
+        inner: list[tuple[int, int]] = []  # closed nested quotes (open, closing mark)
         for i in range(ps, pe):
             ch = text[i]
             if ch not in OPENERS and ch not in CLOSERS and ch != STRAIGHT:
                 continue
             kind = _kind(text, i, open_at is not None)
+            if open_at is not None and _family(ch) != _family(text[open_at]):
+                if nested is None and kind == "open":
+                    nested = i
+                    continue
+                if nested is not None and kind == "close":
+                    inner.append((nested, i))
+                    nested = None
+                    continue
             if kind == "open":
                 if open_at is None or text[i] in OPENERS:
+                    if open_at is not None:
+                        run = _orphans(text, inner, quotes, run)
                     open_at = i  # a second opener drops the unclosed first one
+                    nested = None
             elif open_at is not None:
                 a, b = _content(text, open_at + 1, i)
                 if b > a:
@@ -122,6 +155,8 @@ def find_quotes(text: str) -> list[Quote]:
                 first = False
                 carry = False
                 open_at = None
+                nested = None
+                inner.clear()
         if open_at is not None:
             nxt = paras[p + 1] if p + 1 < len(paras) else None
             continues = nxt is not None and _starts_with_quote(text, nxt)
@@ -134,9 +169,13 @@ def find_quotes(text: str) -> list[Quote]:
                     if not cont:
                         run += 1
                     quotes.append(Quote(open_at, pe, a, b, run, cont))
+                inner.clear()
+            else:
+                run = _orphans(text, inner, quotes, run)
             carry = continues
         else:
             carry = False
+    quotes.sort(key=lambda q: q.open)
     return quotes
 
 
