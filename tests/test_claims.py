@@ -313,3 +313,42 @@ def test_curly_quote_nested_in_a_straight_quote_keeps_the_outer_quote() -> None:
     assert direct[0]["speaker_name"] == "Ruth Gallo"
     lone = 'The sign read “closed” in red, and "no one came.\n'
     assert [lone[q.start : q.end] for q in find_quotes(lone)] == ["closed"]
+
+
+def test_unlisted_tail_verb_followed_by_the_next_quote() -> None:
+    text = (
+        "The host Nina Ortiz asked about the budget.\n\n"
+        "“Could the council wait another year?” Ortiz pressed. “Maybe two?”\n"
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    first = [r for r in rows if r["claim_text"].startswith("Could the council wait")]
+    assert first and first[0]["claim_kind"] == "direct"
+    assert first[0]["speaker_name"] == "Nina Ortiz" and first[0]["cue"] == "pressed"
+
+
+def test_name_left_without_subject_role_still_speaks() -> None:
+    text = "At the fair on Monday, former mayor Ann Holt said the bridge “will never be built.”\n"
+    doc = nlp.load()(text)
+    tok = {t.text: t for t in doc}
+    holt, said = tok["Holt"], tok["said"]
+    # the parse seen on long news sentences: the name hangs off a noun as an apposition
+    holt.head, holt.dep_ = tok["fair"], "appos"
+    assert said.dep_ == "ROOT" and not any(c.dep_ == "nsubj" for c in said.children)
+    found = find_attributions(doc, ActorResolver(doc, ArticleContext(article_id="t")))
+    claim = [a for a in found if a.cue == "said"]
+    assert claim and claim[0].kind == "partial"
+    assert claim[0].speaker is not None and claim[0].speaker.name == "Ann Holt"
+
+
+def test_manner_of_speaking_verbs_introduce_quotes() -> None:
+    text = (
+        "“Get off my stage,” Mayor Lars Vik barked and the guards led the man out.\n\n"
+        "Singer Mia Dahl interjected, “Let him finish his song.”\n"
+    )
+    rows = claims(text)
+    check_rows(text, rows)
+    by_text = {r["claim_text"]: r for r in rows}
+    assert by_text["Get off my stage"]["speaker_name"] == "Lars Vik"
+    assert by_text["Get off my stage"]["cue"] == "barked"
+    assert by_text["Let him finish his song."]["speaker_name"] == "Mia Dahl"

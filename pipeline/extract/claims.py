@@ -236,13 +236,25 @@ class ClaimFinder:
             if dash > 0:
                 content = (content[0], dash)
         else:
-            subj = syn.subject(v, skip=self._quoted)
+            subj = syn.subject(v, skip=self._quoted) or self._orphan_name(v)
         if person_only and (subj is None or not self.speakers.is_person(subj)):
             return None
         sp = self._speaker(subj)
         if sp is None:
             return None
         return self._shape(*content, kind, v, sp, cues.cue_text(v))
+
+    def _orphan_name(self, v: Token) -> Token | None:
+        """A name right before a finite verb with no subject: the parse hung it elsewhere
+        ("…, former mayor Ann Holt said the plan…" with Holt as an apposition)."""
+        if v.tag_ not in ("VBD", "VBZ") or v.i == 0:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in v.children):
+            return None
+        prev = self.doc[v.i - 1]
+        if prev.pos_ != "PROPN" or prev.dep_ not in ("appos", "npadvmod", "conj"):
+            return None
+        return None if self._quoted(prev) else prev
 
     def _noun(self, n: Token, kind: str) -> Attribution | None:
         subj = syn.noun_speaker(n)
@@ -399,6 +411,7 @@ class ClaimFinder:
                     end >= len(self.doc)
                     or self.doc[end].text in (".", "\n")
                     or (self.doc[end].is_space)
+                    or self.doc[end - 1].text in (".", "!", "?")  # the stop is the verb's own
                 )
                 if subj is not None and closes:
                     return (t.idx - q.close, t, subj)
