@@ -19,10 +19,11 @@ def render() -> str:
         "`python -m pipeline.dictionary`; a test keeps this file equal to the schemas.",
         "Offsets are Python string indices into the article text: "
         "`text[char_start:char_end] == evidence_text`. Countries are ISO 3166-1 alpha-3; "
-        "CAMEO codes are strings with leading zeros. Compound actors (\"U.S. and Russian "
-        "officials met\") are coded once each way, one row per actor pair; there is no joint "
-        "actor. Claim content offsets exclude the quotation marks of direct quotes. Coding "
-        "choices: see `docs/coding-notes.md`.",
+        "CAMEO codes are strings with leading zeros. Compound actors are split, never joint: "
+        "each conjunct gets its own row, and a reciprocal event between conjoined actors "
+        '("U.S. and Russian officials met") is one row per actor pair, first-named as actor1. '
+        "Claim content offsets exclude the quotation marks of direct quotes. "
+        "Coding choices: see `docs/coding-notes.md`.",
     ]
     for table, model in PUBLISHED.items():
         schema = model.to_schema()
