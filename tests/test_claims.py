@@ -22,9 +22,12 @@ ROW_KEYS = set(columns("claims")) - {"claim_id", "article_id", "event_id", "extr
 
 
 def claims(text: str) -> list[dict]:
+    """Claims of a text, each row already checked against the contract."""
     doc = nlp.load()(text)
     ctx = ArticleContext(article_id="t")
-    return extract_claims(doc, ctx, ActorResolver(doc, ctx))
+    rows = extract_claims(doc, ctx, ActorResolver(doc, ctx))
+    check_rows(text, rows)
+    return rows
 
 
 def check_rows(text: str, rows: list[dict]) -> None:
@@ -43,7 +46,6 @@ def test_quote_after_cue_and_before_cue_curly_and_straight() -> None:
         'Peter Holm, a senior lawyer, asserted: "The ruling is final."\n'
     )
     rows = claims(text)
-    check_rows(text, rows)
     by_text = {r["claim_text"]: r for r in rows}
     first = by_text["We will not give up our land"]
     assert first["speaker_name"] == "Anna Berg" and first["claim_kind"] == "direct"
@@ -62,7 +64,6 @@ def test_quote_over_sentences_and_continued_paragraph_keeps_speaker() -> None:
         "The vote is set for May.\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     quoted = [r for r in rows if r["claim_kind"] == "direct"]
     texts = [r["claim_text"] for r in quoted]
     assert "The bill is dead. Nobody will vote for it" in texts
@@ -77,7 +78,6 @@ def test_partial_and_indirect_and_belief() -> None:
         "Doe believes the deal can pass.\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     kinds = {r["cue"]: (r["claim_kind"], r["speaker_name"]) for r in rows}
     assert kinds["described"] == ("partial", "Jane Doe")
     assert kinds["stated"] == ("indirect", "Jane Doe")
@@ -92,7 +92,6 @@ def test_according_to_and_nominal_claims() -> None:
         "Smith's calls for a strike were ignored.\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     acc = next(r for r in rows if r["cue"] == "according to")
     assert acc["speaker_name"] == "John Smith"
     assert acc["claim_text"].startswith("The factory will close")
@@ -111,7 +110,6 @@ def test_unbalanced_quotes_stay_in_their_paragraph() -> None:
 def test_unknown_speaker_left_empty() -> None:
     text = "“It is over,” the statement said. Critics were not convinced.\n"
     rows = claims(text)
-    check_rows(text, rows)
     for r in rows:
         assert r["speaker_name"] in (None, "the statement")
 
@@ -120,7 +118,6 @@ def test_seed_article_against_hand_coded_gold() -> None:
     text = SEED.read_text(encoding="utf-8")
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["claims"]
     rows = claims(text)
-    check_rows(text, rows)
     score = score_rows(rows, gold, text)
     assert score["recall"] >= 0.9, score["missed"]
     assert score["precision"] >= 0.88, score["extra"]
@@ -145,7 +142,6 @@ def test_reopened_paragraph_quote_takes_the_later_cue() -> None:
         "The case opens in May.\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     assert [(r["claim_text"], r["speaker_name"], r["claim_kind"]) for r in rows] == [
         ("We will fight this all the way to the top court.", "Tom Reed", "direct"),
         ("It is a matter of principle", "Tom Reed", "direct"),
@@ -159,7 +155,6 @@ def test_dashed_participle_speaks_for_the_claim_noun_owner() -> None:
         "prices will fall next year — as too rosy.\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     arguing = next(r for r in rows if r["cue"] == "arguing")
     assert arguing["speaker_name"] == "Paul Ode"
     assert arguing["claim_text"] == "prices will fall next year"
@@ -171,7 +166,6 @@ def test_pronoun_prefers_person_named_earlier_in_sentence() -> None:
         "criticized the plan, Hale left early.\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     crit = next(r for r in rows if r["cue"] == "criticized")
     assert crit["speaker_name"] == "Anna Berg" and crit["claim_text"] == "the plan"
 
@@ -183,7 +177,6 @@ def test_question_quote_then_short_attribution_and_colon_intro() -> None:
         "''We will see,'' Ms. Hale added.\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     got = {r["claim_text"]: (r["speaker_name"], r["claim_kind"]) for r in rows}
     assert got["Does he not understand the treaty?"] == ("Ruth Hale", "direct")
     assert got["The treaty binds both sides."] == ("Ruth Hale", "direct")
@@ -193,7 +186,6 @@ def test_question_quote_then_short_attribution_and_colon_intro() -> None:
 def test_stance_adjective_is_a_belief_of_its_subject() -> None:
     text = "Senator Maria Lopez was critical of the new tax plan.\n"
     rows = claims(text)
-    check_rows(text, rows)
     assert [(r["speaker_name"], r["claim_text"], r["claim_kind"]) for r in rows] == [
         ("Maria Lopez", "the new tax plan", "belief")
     ]
@@ -202,7 +194,6 @@ def test_stance_adjective_is_a_belief_of_its_subject() -> None:
 def test_claim_inside_another_claims_content_is_dropped() -> None:
     text = "Anna Berg said that Peter Holm believes the plan will fail.\n"
     rows = claims(text)
-    check_rows(text, rows)
     assert [(r["speaker_name"], r["cue"]) for r in rows] == [("Anna Berg", "said")]
 
 
@@ -214,7 +205,6 @@ def test_event_noun_is_no_speaker() -> None:
 def test_verb_under_by_inherits_the_subject() -> None:
     text = "Peter Holm responded by calling the report a lie.\n"
     rows = claims(text)
-    check_rows(text, rows)
     assert any(r["speaker_name"] == "Peter Holm" and r["cue"] == "calling" for r in rows)
 
 
@@ -225,7 +215,6 @@ def test_relative_with_a_different_first_name_keeps_his_own_name() -> None:
         "Lord Harris said that the bill would fail. Kamala Harris said that it would pass.\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     names = {r["claim_text"]: r["speaker_name"] for r in rows}
     assert names["the family business was doing well"] == "Eric Trump"
     assert names["the bill would fail"] != "Kamala Harris"
@@ -269,7 +258,6 @@ def test_colon_quote_after_a_quoted_sentence_takes_its_own_verb() -> None:
         "On a podcast the next day, Reyes went even further: “The tower is dead.”\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     second = [r for r in rows if r["claim_text"].startswith("The tower is dead")]
     assert second and second[0]["claim_kind"] == "direct"
     assert second[0]["cue"] == "went" and second[0]["speaker_name"] == "Omar Reyes"
@@ -278,7 +266,6 @@ def test_colon_quote_after_a_quoted_sentence_takes_its_own_verb() -> None:
 def test_participle_between_cue_and_second_quote_is_its_cue() -> None:
     text = "“We have opened the talks,” Mr. Dorn said, adding of the union, “They want a deal.”\n"
     rows = claims(text)
-    check_rows(text, rows)
     second = [r for r in rows if r["claim_text"].startswith("They want a deal")]
     assert second and second[0]["claim_kind"] == "direct"
     assert second[0]["cue"] == "adding"
@@ -291,7 +278,6 @@ def test_colon_after_a_possessed_utterance_noun_gives_the_owner() -> None:
         "From Tom Keller's blog post: “The levee plan is a waste of money.”\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     by_text = {r["claim_text"]: r for r in rows}
     first = by_text["Can this wait until Monday?"]
     assert first["claim_kind"] == "direct" and first["speaker_name"] == "Ella Brandt"
@@ -307,7 +293,6 @@ def test_curly_quote_nested_in_a_straight_quote_keeps_the_outer_quote() -> None:
     spans = [text[q.start : q.end] for q in find_quotes(text)]
     assert spans == ["The board no longer stands for “fair play” at all. It stands for nothing"]
     rows = claims(text)
-    check_rows(text, rows)
     direct = [r for r in rows if r["claim_kind"] == "direct"]
     assert direct and direct[0]["claim_text"].startswith("The board no longer")
     assert direct[0]["speaker_name"] == "Ruth Gallo"
@@ -321,7 +306,6 @@ def test_unlisted_tail_verb_followed_by_the_next_quote() -> None:
         "“Could the council wait another year?” Ortiz pressed. “Maybe two?”\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     first = [r for r in rows if r["claim_text"].startswith("Could the council wait")]
     assert first and first[0]["claim_kind"] == "direct"
     assert first[0]["speaker_name"] == "Nina Ortiz" and first[0]["cue"] == "pressed"
@@ -347,7 +331,6 @@ def test_manner_of_speaking_verbs_introduce_quotes() -> None:
         "Singer Mia Dahl interjected, “Let him finish his song.”\n"
     )
     rows = claims(text)
-    check_rows(text, rows)
     by_text = {r["claim_text"]: r for r in rows}
     assert by_text["Get off my stage"]["speaker_name"] == "Lars Vik"
     assert by_text["Get off my stage"]["cue"] == "barked"
