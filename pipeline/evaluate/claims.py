@@ -4,7 +4,7 @@ Scoring, per article, on word tokens of the spaCy doc (punctuation and spaces ig
 
 - A prediction matches a gold relation when its content covers at least ``threshold`` of the
   gold Content's word tokens (0.3 and 0.8 are reported) and the speaker matches. Matching
-  is one-to-one, greedy by overlap.
+  is one-to-one with as many pairs as possible (best overlaps tried first).
 - Speaker match: the predicted speaker mention overlaps the gold Source span; or the
   predicted canonical name shares a word (its surname or a group noun) with the gold Source
   text or, for a pronoun Source, with the nearest earlier gold Source that is a name (a
@@ -219,16 +219,32 @@ def _match(
             ov = len(gw[gi] & pw[pi]) / len(gw[gi])
             if ov >= threshold and (not need_speaker or speaker_match(p, g)):
                 cands.append((ov, gi, pi))
-    cands.sort(reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
+    return _max_matching(cands)
+
+
+def _max_matching(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """A one-to-one matching with as many pairs as possible (augmenting paths), trying the
+    best-overlap candidates first, so a prediction that overlaps two gold relations counts
+    for the one no other prediction can take."""
+    cands = sorted(cands, reverse=True)
+    options: dict[int, list[int]] = {}
     for _, gi, pi in cands:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+        options.setdefault(gi, []).append(pi)
+    owner: dict[int, int] = {}  # prediction -> gold
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in options[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    for gi in dict.fromkeys(gi for _, gi, _ in cands):
+        augment(gi, set())
+    return sorted((gi, pi) for pi, gi in owner.items())
 
 
 def score_doc(doc: Doc, attributions: list[Attribution], golds: list[Gold]) -> dict[str, Any]:
