@@ -140,19 +140,22 @@ class Claims(pa.DataFrameModel):
     claim_text: Series[str] = _f("What is claimed: text[claim_start:claim_end].")
     speaker_id: Series[str] = _f("Speaker (actors.actor_id), empty when unknown.", nullable=True)
     speaker_name: Series[str] = _f(
-        "Speaker's full canonical name, empty when unknown (never guessed).", nullable=True
+        "Speaker's full canonical name; empty when unknown (never guessed) or implicit "
+        "('X is expected to…', kept at low confidence).",
+        nullable=True,
     )
     speaker_description: Series[str] = _f(
         "Speaker's title or apposition as written (e.g. 'former U.S. ambassador to NATO').",
         nullable=True,
     )
     cue: Series[str] = _f(
-        "The attribution cue (e.g. 'said', 'according to'), empty for authorial claims.",
+        "The attribution cue as written (e.g. 'said', 'according to', 'think', ':').",
         nullable=True,
     )
     claim_kind: Series[str] = _f(
         "direct (quoted) | partial (a few quoted words) | indirect (reported) | "
-        "belief (thinks, wants) | authorial (the article's own).",
+        "belief (thinks, wants) | authorial (the writer's own first-person claims; the "
+        "speaker is the article's author, else its outlet).",
         isin=CLAIM_KINDS,
     )
     event_id: Series[str] = _f(

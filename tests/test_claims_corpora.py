@@ -45,13 +45,14 @@ def test_polnear_reader_keeps_discontinuous_content() -> None:
 def test_polnear_dev_sample_scores(dev_result: dict) -> None:
     scores = dev_result["scores"]
     report = format_report(dev_result)
-    # floors a little under the measured 20-article sample: all F1 0.697, direct F1 0.875,
-    # direct P 0.957, speaker accuracy 0.938, on quotes 0.932
-    assert scores["all@0.3"]["f1"] >= 0.67, report
-    assert scores["direct@0.3"]["f1"] >= 0.85, report
+    # floors a little under the measured 20-article sample: all F1 0.729 (recall 0.647),
+    # direct F1 0.892, direct P 0.945, speaker accuracy 0.941, on quotes 0.942
+    assert scores["all@0.3"]["f1"] >= 0.71, report
+    assert scores["all@0.3"]["recall"] >= 0.63, report
+    assert scores["direct@0.3"]["f1"] >= 0.87, report
     assert scores["direct@0.3"]["precision"] >= 0.93, report
     assert dev_result["speaker_accuracy"] >= 0.92, report
-    assert dev_result["speaker_direct_accuracy"] >= 0.91, report
+    assert dev_result["speaker_direct_accuracy"] >= 0.92, report
 
 
 def _read(path: Path) -> str:

@@ -35,15 +35,18 @@ def extract_doc(doc: Doc, ctx: ArticleContext) -> Extraction:
         claim["event_id"] = _event_in(claim, events)
     actors = resolver.used_actors()
     return Extraction(
-        events=events, claims=claims, actors=actors + _unlisted(events, claims, actors)
+        events=events, claims=claims, actors=actors + _unlisted(events, claims, actors, ctx)
     )
 
 
-def _unlisted(events: list[Row], claims: list[Row], listed: list[Actor]) -> list[Actor]:
+def _unlisted(
+    events: list[Row], claims: list[Row], listed: list[Actor], ctx: ArticleContext
+) -> list[Actor]:
     """Actors that rows name but the resolver did not return (e.g. speakers found by syntax).
 
     Every id a row references must be in the actors table, so such actors are described from
-    the rows themselves: a multi-word capitalised name is a person, anything else a group.
+    the rows themselves: the article's outlet is an organization (the writer of authorial
+    claims), a multi-word capitalised name is a person, anything else a group.
     """
     known = {a.actor_id for a in listed}
     found: dict[str, Actor] = {}
@@ -59,7 +62,8 @@ def _unlisted(events: list[Row], claims: list[Row], listed: list[Actor]) -> list
         aid = row.get("speaker_id")
         if aid and aid not in known and aid not in found:
             name = row.get("speaker_name") or aid
-            found[aid] = Actor(aid, name, _kind(name), description=row.get("speaker_description"))
+            kind = "organization" if name == ctx.outlet and not ctx.author else _kind(name)
+            found[aid] = Actor(aid, name, kind, description=row.get("speaker_description"))
     return list(found.values())
 
 

@@ -10,30 +10,69 @@ Kinds (schemas.tables.CLAIM_KINDS):
   claim_text is then the reported clause, quoted words included.
 - ``indirect``: reported speech without quotation: a speech verb with its complement (stated
   that…, indicated a willingness to…, noted discussions…), "according to X", speech nouns
-  with a possessor (X's calls for…, X's insistence that…), and any other verb with a finite
-  "that" clause whose subject is a person ("X conceded that…").
+  with a possessor (X's calls for…, X's insistence that…) or as the object of a light verb
+  (X made the case that…), and any other verb with a finite "that" clause whose subject is
+  a person ("X conceded that…"). Also: a speaker label opening a line (a headline "X: …", a
+  transcript's "SMITH: …": a name, an all-capitals label or a poll, or one word the article
+  tags as a person or group elsewhere and a known actor, before five words or more; not a
+  bare "Q:"/"A:", a rubric such as "Breaking:" nor a section heading such as "Climate
+  Change:"), what a poll or study found ("X leads in a new poll": the poll is the source),
+  and a present participle on a noun ("placards supporting X" speak for the placards;
+  "issued a statement saying …" for the issuer). A relative pronoun object stands for its
+  antecedent ("allegations …, which he has denied": the content runs from the antecedent to
+  "which"). A speech verb the parse joined to another one's complement, with no subject of
+  its own ("X said A and stressed B"), ends that complement and is X's claim of its own.
+  "Y has the backing of X" / "won the endorsement of X" is X's claim about Y. What is seen
+  as something runs from the thing seen ("saw X as a savior", "X is seen as the favourite").
 - ``belief``: the same shapes with verbs or nouns of belief and intention (thinks, wants,
   believes, hopes; X's view of…), and stance adjectives predicated of a speaker (X is
-  critical of…, X made it clear that…, X is against…). PolNeAR annotates these too.
+  critical of…, X made it clear that…, X is against…) or stance-holder nouns (X is a fervent
+  supporter of…). PolNeAR annotates these too.
+- ``authorial``: the writer's own first-person claims outside quotation marks ("I think…",
+  "we believe…"); the speaker is the article's author, else its outlet, else empty. The
+  article's other unattributed assertions are left out, so authorial rows never mix with
+  attributed ones.
 
-A claim whose cue lies inside another claim's content is dropped ("X said Y believes Z" is X's
-claim, as PolNeAR annotates it), except a claim noun with its own named holder ("X echoed Y's
-calls for…"); a claim whose content is someone else's claim noun ("accepting Y's view of…")
-gives way to that noun's claim. A quote's cue is the nearest speech verb whose clause holds
-the quote, else the nearest one, else an unlisted verb in the quote's short tail ("…!" beamed
-X.); a partial quote's content is the cue's whole reported clause.
-- ``authorial`` is never produced: the article's own unattributed assertions are left out,
-  and so are passive reports without an agent ("a notion suggested as…"), first- and
-  second-person speakers outside quotes (a transcript or the writer: "I think…"), and the
-  writer's prescriptions ("he must not favor…").
+Quotes (``claims_quotes`` and the modules it builds on): a quote's cue is the nearest speech
+verb whose clause holds the quote, else the nearest one, else an unlisted verb right before
+it or in its short tail ("X shot back, "…"", ""…!" beamed X.", ""…," the sign read."), or
+a heading, signature line or short lead sentence naming the speaker; a partial quote's
+content is the cue's whole reported clause, or the clause of a verb that characterizes its
+object ("cast the plan as a "gift""). Short title-case quotes inside a noun phrase (titles
+of works) are no claims, and a direct quote with no speaker mention at all is left out.
 
-confidence: 0.9 direct, 0.8 partial, 0.75 indirect, 0.6 belief; minus 0.1 when the speaker is
-a resolved pronoun, 0.1 when a quote inherits its speaker from an earlier one, 0.3 when the
-speaker has no name.
+Implicit holders (a documented choice, as PolNeAR leaves such Sources out): an agentless
+passive of a verb in ``schemas/cues/implicit_verbs.txt`` ("X is expected to…", "X was asked
+about…", "when asked whether…", "X is seen as…") and "appear"/"seem" with a subject that is
+no speaker ("the race appears closer") give a claim with an empty speaker and low confidence.
+Otherwise a belief needs a holder: a named speaker, or a pronoun mention that stands for one
+even when unresolved (I, we, you, they, he, she, who, those, others, some, many). Second-
+person speakers outside quotes ("do you think…") keep the pronoun as the speaker mention and
+an empty name.
+
+Nesting: a claim whose cue lies inside another claim's content is dropped ("X said Y believes
+Z" is X's claim, as PolNeAR annotates it), except a claim noun with its own named holder ("X
+echoed Y's calls for…"); a claim with an implicit holder or a line label never swallows
+another, and of two claims each inside the other the one read first stays. A claim whose
+content is someone else's claim noun ("accepting Y's view of…") gives way to that noun's
+claim.
+
+Left out: passive reports without an agent outside the implicit-holder verbs ("a notion
+suggested as…", "the bridge was called…"), the writer's prescriptions ("he must not
+favor…"), a likelihood ("X is sure / certain to…", "figures to…"), a participle on a noun
+("pledged delegates"), a race ("challenging the incumbent", unlike "challenged him to a
+debate"), an errand ("did not respond to a request for comment") and a lone date ("said
+Saturday").
+
+confidence: 0.9 direct, 0.8 partial, 0.75 indirect or authorial, 0.6 belief; minus 0.1 when
+the speaker is a resolved pronoun, 0.1 when a quote inherits its speaker from an earlier one,
+0.3 when the speaker has no name (an implicit holder, an unresolved speaker).
 
 claim_text excludes the quotation marks of a direct quote; for other kinds it is the reported
-clause without a leading "that". The speaker comes from the ActorResolver, else from
-``speakers.SpeakerFinder``; an unknown speaker stays empty.
+clause without a leading complementizer "that" (a "that" subject stays: "that is his
+intent"); a content of one word is dropped unless it is a name (not a date) after a verb cue
+("endorsed Sanders") or the one backed ("Sanders has the backing of X"). The speaker comes
+from the ActorResolver, else from ``speakers.SpeakerFinder``; an unknown speaker stays empty.
 """
 
 from __future__ import annotations
@@ -47,7 +86,7 @@ from pipeline.extract import cues
 from pipeline.extract.actors import ActorResolver
 from pipeline.extract.claims_base import Attribution
 from pipeline.extract.claims_quotes import QuoteRoutes
-from pipeline.extract.model import ArticleContext, Row
+from pipeline.extract.model import ArticleContext, Row, actor_id
 
 __all__ = ["Attribution", "ClaimFinder", "extract_claims", "find_attributions"]
 
@@ -63,8 +102,14 @@ class ClaimFinder(QuoteRoutes):
         for t in doc:
             if self._quoted(t):
                 continue
-            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            if t.text == ":":
+                att = self._label(t)
+            elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 att = self._according(t)
+            elif t.lower_ == "in" and (hit := syn.in_finding(t)) is not None:
+                att = self._finding(t, *hit)
+            elif t.dep_ == "amod":
+                continue  # a participle on a noun ("pledged delegates") reports nothing
             elif (ck := cues.verb_cue(t)) is not None:
                 att = self._verb(t, ck)
             elif (nk := cues.noun_cue(t)) is not None:
@@ -97,6 +142,17 @@ class ClaimFinder(QuoteRoutes):
         if person_only and (subj is None or not self.speakers.is_person(subj)):
             return None
         sp = self._speaker(subj)
+        if sp is None and subj is None and not person_only and syn.agentless(v):
+            # an agentless passive ("X is expected to …"): the holder stays implicit
+            return self._shape(*content, kind, v, None, cues.cue_text(v), implicit=True)
+        relative = subj is not None and subj.tag_ in ("WDT", "WP")
+        thing = subj is not None and subj.lower_ in ("it", "this", "that")
+        unnamed = sp is None or (sp.name is None and (thing or not sp.pronoun))
+        if syn.raising(v) and not relative and unnamed:
+            # "the race appears closer", "it seems that …": how a thing seems, to no one named
+            if subj is not None and subj.i < v.i and not (thing and subj.lower_ == "it"):
+                content = (self.doc[subj.left_edge.i].idx, content[1])
+            return self._shape(*content, kind, v, None, cues.cue_text(v), implicit=True)
         if sp is None:
             return None
         return self._shape(*content, kind, v, sp, cues.cue_text(v))
@@ -114,7 +170,13 @@ class ClaimFinder(QuoteRoutes):
         return None if self._quoted(prev) else prev
 
     def _noun(self, n: Token, kind: str) -> Attribution | None:
-        subj = syn.noun_speaker(n)
+        if (pair := syn.backed(n)) is not None:  # "X has the backing of Y": Y backs X
+            sp = self._speaker(pair[0])
+            if sp is None or self._quoted(pair[0]):
+                return None
+            att = self._shape(*syn.subtree(pair[1]), kind, n, sp, n.text, name_ok=True)
+            return None if att is None else replace(att, noun=True)
+        subj = syn.noun_speaker(n, self._quoted)
         content = syn.noun_content(n)
         if subj is None or content is None:
             return None
@@ -135,6 +197,34 @@ class ClaimFinder(QuoteRoutes):
             return None
         return self._shape(*content, cues.BELIEF, adj, sp, adj.text)
 
+    def _label(self, colon: Token) -> Attribution | None:
+        """A speaker label opening a line: a headline "Name: what they said" or a transcript's
+        "SMITH: …"; the content runs to the end of the paragraph."""
+        head = syn.line_label(colon, self.text)
+        _, pe = self._para_of(colon.idx)
+        if head is None:  # "Holt: …" with Holt untagged: a known actor, a headline's length
+            word = syn.label_word(colon, self.text)
+            if word is None or cues.rubric(word):
+                return None
+            sp = self._speaker(word)
+            if sp is None or sp.actor_id is None or sp.name is None:
+                return None
+            if len(syn.WORD.findall(self.text, colon.idx, pe)) < 5:
+                return None  # "Holt: Win in a walk." lists a plan, not words
+        else:
+            sp = self._speaker(head)
+        if sp is None:
+            return None
+        return self._shape(colon.idx + 1, pe, cues.SPEECH, colon, sp, ":")
+
+    def _finding(self, prep: Token, poll: Token, content: tuple[int, int]) -> Attribution | None:
+        """What a poll or study found: "X leads in the latest poll" (the poll is the source)."""
+        sp = self._speaker(poll)
+        if sp is None:
+            return None
+        att = self._shape(*content, cues.SPEECH, prep, sp, "in")
+        return None if att is None else replace(att, cue_end=poll.idx + len(poll.text))
+
     def _according(self, t: Token) -> Attribution | None:
         to = self.doc[t.i + 1]
         objs = [g for g in to.children if g.dep_ == "pobj"]
@@ -148,9 +238,13 @@ class ClaimFinder(QuoteRoutes):
         left = (sent.start, t.i - 1)
         right = (phrase_end + 1, sent.end - 1)
         a, b = max((left, right), key=lambda r: r[1] - r[0])
+        doc = self.doc
+        if left[1] - left[0] >= 3 and any(
+            tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" for tok in doc[left[0] : left[1] + 1]
+        ):
+            a, b = left  # "X leads, according to a poll, …": the clause before the source
         if b < a:
             return None
-        doc = self.doc
         end = doc[b].idx + len(doc[b].text)
         att = self._shape(doc[a].idx, end, cues.SPEECH, t, sp, "according to")
         return None if att is None else replace(att, cue_end=to.idx + len(to.text))
@@ -190,6 +284,12 @@ def _nests(inner: Attribution, outer: Attribution) -> bool:
     insistence that …", stays: it is a claim of its own)."""
     if inner is outer or not outer.start <= inner.cue_start < outer.end:
         return False
+    if outer.speaker is None and inner.speaker is not None:
+        return False  # an implicit holder's claim does not swallow a named one
+    if outer.cue == ":":
+        return False  # a transcript label's turn keeps the claims made in it
+    if inner.start <= outer.cue_start < inner.end and inner.cue_start < outer.cue_start:
+        return False  # each inside the other: the one read first stays
     same = (
         inner.speaker is None or outer.speaker is None or inner.speaker.name == outer.speaker.name
     )
@@ -233,11 +333,34 @@ def _evidence(doc: Doc, text: str, a: Attribution) -> tuple[int, int]:
     return start, end
 
 
+WRITER = frozenset(["i", "we", "me", "us"])
+
+
+def _writer_claim(a: Attribution, text: str, ctx: ArticleContext) -> Attribution:
+    """A first-person speaker outside quotation marks is the writer: the article's author,
+    else its outlet; reported speech and beliefs of the writer are ``authorial``."""
+    sp = a.speaker
+    if sp is None or not sp.pronoun or text[sp.start : sp.end].lower() not in WRITER:
+        return a
+    name = ctx.author or ctx.outlet
+    role = "author of the article" if ctx.author else "outlet of the article"
+    writer = replace(
+        sp,
+        name=name,
+        actor_id=actor_id(name) if name else None,
+        description=role if name else None,
+    )
+    if a.kind not in ("indirect", "belief"):
+        return replace(a, speaker=writer)
+    return replace(a, speaker=writer, kind="authorial", confidence=0.75 if name else 0.45)
+
+
 def extract_claims(doc: Doc, ctx: ArticleContext, actors: ActorResolver) -> list[Row]:
     """Claims of one article (see Extraction.claims for the row shape)."""
     rows: list[Row] = []
     text = doc.text
     for a in find_attributions(doc, actors, text):
+        a = _writer_claim(a, text, ctx)
         cs, ce = _evidence(doc, text, a)
         sp = a.speaker
         rows.append(

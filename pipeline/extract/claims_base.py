@@ -14,6 +14,9 @@ from pipeline.extract.actors import ActorResolver
 from pipeline.extract.quotes import find_quotes, inside, paragraphs
 from pipeline.extract.speakers import Speaker, SpeakerFinder
 
+_PERSONS = frozenset({"i", "we", "you"})
+_GROUPS = frozenset({"they", "who", "he", "she", "those", "others", "some", "many"})
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -32,6 +35,11 @@ class Attribution:
     noun: bool = False  # the cue is a claim noun with its holder ("X's insistence that …")
 
 
+def _personal(sp: Speaker, text: str) -> bool:
+    """Whether the speaker mention is a first- or second-person pronoun."""
+    return text[sp.start : sp.end].lower() in _PERSONS
+
+
 class FinderBase:
     """One doc's text, quotes, paragraphs and speakers, and the helpers on them."""
 
@@ -48,7 +56,12 @@ class FinderBase:
     def _speaker(self, tok: Token | None) -> Speaker | None:
         if tok is None or inside(self.quotes, tok.idx) is not None:
             return None
-        return self.speakers.speaker(tok)
+        found = self.speakers.speaker(tok)
+        if found is None and tok.lower_ in _PERSONS:
+            # first or second person outside quotes (a transcript's speaker, the writer): the
+            # mention is kept, the name stays empty
+            return Speaker(tok.idx, tok.idx + len(tok.text), None, None, None, True)
+        return found
 
     def _quoted(self, tok: Token) -> bool:
         return inside(self.quotes, tok.idx) is not None
@@ -70,7 +83,15 @@ class FinderBase:
         return round(max(0.05, min(1.0, base)), 2)
 
     def _shape(
-        self, a: int, b: int, cue_kind: str, cue_tok: Token, sp: Speaker | None, cue: str
+        self,
+        a: int,
+        b: int,
+        cue_kind: str,
+        cue_tok: Token,
+        sp: Speaker | None,
+        cue: str,
+        implicit: bool = False,
+        name_ok: bool = False,
     ) -> Attribution | None:
         """Clip content to its paragraph, extend it over quotes it starts, set the kind."""
         ps, pe = self._para_of(cue_tok.idx if not (a <= cue_tok.idx < b) else a)
@@ -78,13 +99,18 @@ class FinderBase:
         if sp is not None and a <= sp.start < b:  # content never holds its own speaker
             after = [q.open for q in self.quotes if sp.end <= q.open < b]
             a = after[0] if after else sp.end
-        a, b = syn.trim(self.text, a, b)
+        a, b = syn.trim(self.text, a, b, self.doc)
         if b - a < 2:
             return None
         kind = "belief" if cue_kind == cues.BELIEF else "indirect"
         run = None
         if len(syn.WORD.findall(self.text, a, b)) < 2 and inside(self.quotes, a) is None:
-            return None
+            one = self.doc.char_span(a, b, alignment_mode="expand")
+            lone = one is not None and any(
+                t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in one
+            )
+            if not (lone and (cue_tok.pos_ in ("VERB", "AUX") or name_ok)):
+                return None  # a lone name may be the content ("endorsed Sanders")
         quotes = [q for q in self.quotes if q.open < b and q.close > a]
         if quotes:
             q = quotes[0]
@@ -93,7 +119,10 @@ class FinderBase:
             else:
                 kind = "partial"
                 b = max(b, min(quotes[-1].close, pe))
-        if cue_kind == cues.BELIEF and (sp is None or sp.name is None):
+        holder = implicit or (sp is not None and (sp.name is not None or _personal(sp, self.text)))
+        if sp is not None and sp.pronoun and self.text[sp.start : sp.end].lower() in _GROUPS:
+            holder = True  # "they think …", "voters who believe …": the mention holds it
+        if cue_kind == cues.BELIEF and not holder:
             return None  # a belief with no one to hold it
         return Attribution(
             a,

@@ -1,6 +1,20 @@
 """Claims from quotation marks: the cue next to a quote, a colon introduction, a short
 attribution tail, or the speaker carried over from the quote's run or paragraph (see
-``claims`` for the kinds and the order of the routes)."""
+``claims`` for the kinds and the order of the routes).
+
+Beyond listed speech verbs, a direct quote may be introduced by an unlisted verb of a person
+or of people right before it ("X shot back, “…”", "his friends jeered, “…”"), "as X put
+it", a text that reads ("…,” the sign read.", "the email read “…”"), a heading ("Topic -
+Jones: “…”"), a signature line in the next paragraph ("- Jones."), a short sentence of a
+person right before it ("Holt agreed. “…”"), or a bare attribution after it despite a full
+stop ("“….” Holt said."). A partial quote with no speech verb may belong to a verb that
+characterizes its object ("X cast the plan as a “gift”"). A short title-case quote inside a
+noun phrase names a work or a slogan ("the show, “Morning Hour,” airs") and is no claim. A
+few quoted words the sentence runs on from are partial, not direct ("testified “thousands”
+of emails were lost"). A colon introduction beats a cue after a quote that ends its
+sentence. A direct quote whose speaker cannot be found at all is left out rather than given
+an empty speaker.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +24,22 @@ from spacy.tokens import Token
 
 from pipeline.extract import claims_syntax as syn
 from pipeline.extract import cues
-from pipeline.extract.claims_base import Attribution, FinderBase
+from pipeline.extract.claims_base import Attribution
+from pipeline.extract.claims_quote_cues import (
+    HEADING,
+    TITLE_SMALL,
+    TITLE_WORDS,
+    UNLINKED,
+    put_it,
+)
+from pipeline.extract.claims_quote_intros import QuoteIntros
 from pipeline.extract.quotes import Quote
 
-UNLINKED = 200  # chars: how much farther a cue may be when the quote is in its clause
-TAIL_WORDS = 8  # tokens after a quote that may hold its attribution
-UTTERANCES = frozenset(  # nouns naming what someone said or wrote ("X's post:")
-    [
-        "response",
-        "reply",
-        "answer",
-        "post",
-        "tweet",
-        "letter",
-        "words",
-        "message",
-        "speech",
-        "email",
-        "note",
-    ]
-)
+EMBEDDED_WORDS = 4  # words of a quote the writer's sentence runs on from
+EMBED_POS = ("ADP", "NOUN", "ADJ", "ADV", "CCONJ", "SCONJ", "PART", "AUX", "VERB")
 
 
-class QuoteRoutes(FinderBase):
+class QuoteRoutes(QuoteIntros):
     """The quote route of the claim finder."""
 
     def _region(self, q: Quote) -> tuple[int, int]:
@@ -48,8 +55,8 @@ class QuoteRoutes(FinderBase):
         start, end = span[0].sent.start, span[-1].sent.end
         after = text[q.close : pe].lstrip(" \t'’\"”")
         tail_words = re.split(r"[.!?:;\"“”]", after, maxsplit=1)[0].split()
-        short_tail = 0 < len(tail_words) <= 8 and text[q.end - 1 : q.close][:1] in "?!"
-        if after and ("," in text[q.end - 1 : q.close] or after[0].islower() or short_tail):
+        short_tail = 0 < len(tail_words) <= 8 and self._stop(q)[:1] in "?!"
+        if after and ("," in self._stop(q) or after[0].islower() or short_tail):
             tail = doc.char_span(q.close, pe, alignment_mode="expand")
             if tail is not None and len(tail) > 0:
                 stop = tail.end  # up to the end of the sentence that follows the quote
@@ -58,7 +65,7 @@ class QuoteRoutes(FinderBase):
                         stop = t.i + 1
                         break
                 end = max(end, stop)
-        before = text[ps : q.open].rstrip()
+        before = self._before(q)
         if before and before[-1] in ",:—–":
             head = doc.char_span(ps, len(before) + ps, alignment_mode="expand")
             if head is not None and len(head) > 0:
@@ -70,17 +77,26 @@ class QuoteRoutes(FinderBase):
         return start, end
 
     def from_quotes(self, taken: list[Attribution]) -> list[Attribution]:
-        """Quotes not already inside a cue's content.
+        """Quotes not already inside a cue's content (a direct one with no speaker leaves the
+        quote to this route: a claim with a named speaker then replaces it).
 
-        First pass: a cue next to the quote. Second pass, in text order, for direct quotes
-        still without one: a colon introduction, then the speaker of another piece of the
-        same run (a quote continued over paragraphs), of an earlier quote in the paragraph,
-        or of the previous paragraph's last quote when this one opens its paragraph.
+        First pass: a cue next to the quote (titles of works skipped). Second pass, in text
+        order, for direct quotes still without one: a signature line under the quote, a
+        colon introduction, a short sentence of a person right before it, then the speaker
+        of another piece of the same run (a quote continued over paragraphs), of an earlier
+        quote in the paragraph, or of the previous paragraph's last quote when this one
+        opens its paragraph.
         """
-        covered = sorted((a.start, a.end) for a in taken)
+        covered = sorted(
+            (a.start, a.end) for a in taken if a.speaker is not None or a.kind != "direct"
+        )
         todo = [
-            q for q in self.quotes if not any(s <= q.start and q.end <= e + 1 for s, e in covered)
+            q
+            for q in self.quotes
+            if not any(s <= q.start and q.end <= e + 1 for s, e in covered) and not self._title(q)
         ]
+        unheard = {(a.start, a.end) for a in taken if a.speaker is None and a.kind == "direct"}
+        weak = {id(q) for q in todo if (q.start, q.end) in unheard}
         first: dict[int, Attribution | None] = {id(q): self._quote_cue(q) for q in todo}
         by_run: dict[int, Attribution] = {}
         for a in [*taken, *(x for x in first.values() if x is not None)]:
@@ -100,23 +116,51 @@ class QuoteRoutes(FinderBase):
             assert q is not None
             att = first[id(q)]
             if att is None and self._is_direct(q):
-                att = self._colon_intro(q) or self._inherit(q, by_run, last_in_para)
+                att = self._byline(q) or self._colon_intro(q) or self._lead_sentence(q)
+                att = att or self._inherit(q, by_run, last_in_para)
+            if id(q) in weak and (att is None or att.speaker is None or not att.speaker.name):
+                continue  # no better than the speakerless claim that holds the quote
+            if att is not None and att.kind == "direct" and att.speaker is None:
+                continue  # a quote no one can be found to have said: left out
             if att is not None:
                 found.append(att)
                 by_run.setdefault(q.run, att)
                 last_in_para[self._para_of(q.start)] = att
         return found
 
+    def _title(self, q: Quote) -> bool:
+        """A short quote in title case inside a noun phrase names a work or a slogan, no one's
+        words: 'his program, “The Morning Hour,” airs', 'the cast of “Hard Times”'."""
+        words = self.text[q.start : q.end].split()
+        if not 1 < len(words) <= TITLE_WORDS or self.text[q.end - 1] in ".!?":
+            return False
+        if not all(w[:1].isupper() or w.lower() in TITLE_SMALL for w in words):
+            return False
+        ps, _ = self._para_of(q.open)
+        before = self._before(q)
+        if not before or before[-1] in ":.!?":
+            return False
+        span = self.doc.char_span(ps, ps + len(before), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        prev = span[-1] if span[-1].text != "," else span[-2] if len(span) > 1 else span[-1]
+        return prev.pos_ in ("NOUN", "PROPN", "ADP", "DET") and cues.verb_cue(prev) is None
+
     def _quote_cue(self, q: Quote) -> Attribution | None:
         """The quote's claim when a speech verb with a subject is next to it."""
         doc = self.doc
         s_start, s_end = self._region(q)
         direct = self._is_direct(q)
+        ps, _ = self._para_of(q.open)
+        if direct and HEADING.search(self._before(q)):
+            heading = self._colon_intro(q)  # 'Topic - Jones: "…"': the heading names the speaker
+            if heading is not None:
+                return heading
         best: tuple[int, Token, Token] | None = None
         for t in doc[s_start:s_end]:
-            if self._quoted(t) or cues.verb_cue(t) != cues.SPEECH:
+            if self._quoted(t) or not (cues.verb_cue(t) == cues.SPEECH or put_it(t)):
                 continue
-            subj = syn.subject(t, skip=self._quoted)
+            subj = self._subject(t) or self._inverted_subject(t, q)
             if subj is None:
                 continue
             if not direct and not (t.left_edge.idx <= q.open and t.right_edge.idx >= q.start):
@@ -128,14 +172,28 @@ class QuoteRoutes(FinderBase):
                 best = (dist, t, subj)
         if best is not None and direct and best[1].idx < q.open:
             best = self._participle_cue(best, q)
+        unlisted = None
+        if direct and (best is None or best[0] >= UNLINKED):
+            unlisted = self._lead_verb(q)
         if best is None and direct:
-            best = self._tail_verb(q) or self._tail_cue(q)
+            unlisted = unlisted or self._tail_verb(q) or self._tail_read(q)
+            best = unlisted or self._tail_cue(q) or self._period_tail(q)
+        elif unlisted is not None:
+            best = unlisted
+        elif direct and best is not None and best[0] >= UNLINKED and best[1].idx > q.close:
+            best = self._tail_cue(q) or self._period_tail(q) or best  # '“…,” Jones, …, said.'
         if best is None:
-            return None
-        if direct and best[0] >= UNLINKED and self.text[: q.open].rstrip().endswith(":"):
+            return None if direct else self._characterizing(q)
+        if unlisted is not None and self._speaker(best[2]) is None:
+            return None  # an unlisted verb needs someone to speak
+        if direct and self.text[: q.open].rstrip().endswith(":"):
             intro = self._colon_intro(q)  # 'X went further: "…"' beats a cue outside the clause
-            if intro is not None:
-                return intro
+            ended = best[1].idx > q.close and self._stop(q)[:1] in ".!?"  # 'X: “…” Y said …'
+            if intro is not None and (
+                best[0] >= UNLINKED or best[1].idx < intro.cue_start or ended
+            ):
+                return intro  # and a farther one: '…, Cruz said as a heckler yelled: "…"'
+
         kind = "direct" if direct else "partial"
         _, cue_tok, subj = best
         sp = self._speaker(subj)
@@ -160,79 +218,32 @@ class QuoteRoutes(FinderBase):
             q.run,
         )
 
-    def _tail_verb(self, q: Quote) -> tuple[int, Token, Token] | None:
-        """An unlisted verb in the short attribution tail of a quote ending with a comma, ! or ?
-        ("…!” beamed X.", "…,” X gushed."): the tail is the sentence's last few words."""
-        if not any(ch in self.text[q.end - 1 : q.close] for ch in ",!?"):
+    def _characterizing(self, q: Quote) -> Attribution | None:
+        """A partial quote that names what a verb's object is: "X cast the plan as a “gift”",
+        "X branded the rules “a farce”" (the one who characterizes makes the claim)."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
             return None
-        tail = self.doc.char_span(q.close, self._para_of(q.start)[1], alignment_mode="expand")
-        if tail is None:
-            return None
-        for t in tail[:TAIL_WORDS]:
-            if t.idx < q.close or t.is_space:
-                continue
-            if self._quoted(t) or t.text in ('"', "“", "”", "''", ";"):
+        t = span.root
+        for _ in range(6):
+            head = t.head
+            if head.i == t.i:
                 return None
-            if t.text in (".", "!", "?"):
-                return None
-            if t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "ccomp") for c in t.children):
-                subj = syn.subject(t, skip=self._quoted)
-                end = t.right_edge.i + 1
-                closes = (
-                    end >= len(self.doc)
-                    or self.doc[end].text in (".", "\n")
-                    or (self.doc[end].is_space)
-                    or self.doc[end - 1].text in (".", "!", "?")  # the stop is the verb's own
-                )
-                if subj is not None and closes:
-                    return (t.idx - q.close, t, subj)
-        return None
-
-    def _participle_cue(self, best: tuple[int, Token, Token], q: Quote) -> tuple[int, Token, Token]:
-        """A participle of the cue that stands between it and the quote introduces the quote
-        ("…," X said, adding of Y, "…": the second quote is what X added)."""
-        _, cue_tok, subj = best
-        doc = self.doc
-        for c in doc[cue_tok.i + 2 : cue_tok.i + 12]:
-            if c.idx >= q.open:
-                break
-            if (
-                c.tag_ == "VBG"
-                and doc[c.i - 1].text == ","
-                and cues.verb_cue(c) == cues.SPEECH
-                and not self._quoted(c)
-                and not any(g.dep_ in ("ccomp", "dobj") and g.idx < q.open for g in c.children)
-            ):
-                return (q.open - c.idx, c, subj)
-        return best
-
-    def _tail_cue(self, q: Quote) -> tuple[int, Token, Token] | None:
-        """A speech verb in the short tail of a quote ending with a comma, ! or ? whose parse
-        lost its subject ("…,” Jones, 58, told the paper."): the name before the verb, or
-        right after it ("…,” said Jones.")."""
-        if not any(ch in self.text[q.end - 1 : q.close] for ch in ",!?"):
-            return None
-        tail = self.doc.char_span(q.close, self._para_of(q.start)[1], alignment_mode="expand")
-        if tail is None:
-            return None
-        words = [t for t in tail[: TAIL_WORDS + 4] if t.idx >= q.close and not t.is_space]
-        for n, v in enumerate(words):
-            if self._quoted(v) or v.text in ('"', "“", "”", "''", ";", ".", "!", "?", ":"):
-                return None
-            if cues.verb_cue(v) != cues.SPEECH:
-                if v.pos_ in ("VERB", "AUX"):
-                    return None  # another clause comes first
-                continue
-            pool = words[:n] if n else words[1:4]
-            names = [t for t in pool if t.pos_ in ("PROPN", "PRON", "NOUN")]
-            if not names:
-                return None
-            subj = names[0]
-            while subj.dep_ in ("compound", "flat") and subj.head.i > subj.i:
-                subj = subj.head
-            if self._speaker(subj) is None:
-                return None
-            return (v.idx - q.close, v, subj)
+            as_prep = t.dep_ == "prep" and t.lower_ == "as"
+            if head.pos_ == "VERB" and (as_prep or t.dep_ in ("oprd", "xcomp")):
+                if not any(c.dep_ == "dobj" for c in head.children) or self._quoted(head):
+                    return None
+                subj = self._subject(head)
+                if subj is None or not (subj.pos_ == "PROPN" or self.speakers.is_person(subj)):
+                    return None
+                sp = self._speaker(subj)
+                content = syn.right_of(head)
+                if sp is None or not sp.name or content is None:
+                    return None
+                if not content[0] <= q.open < q.close - 1 <= content[1]:
+                    return None
+                return self._shape(*content, cues.SPEECH, head, sp, cues.cue_text(head))
+            t = head
         return None
 
     def _inherit(
@@ -260,65 +271,6 @@ class QuoteRoutes(FinderBase):
             q.run,
         )
 
-    def _colon_intro(self, q: Quote) -> Attribution | None:
-        """A quote introduced by a colon: 'X issued a statement: "…"', 'Bush: "…"'."""
-        text = self.text
-        ps, _ = self._para_of(q.open)
-        before = text[ps : q.open].rstrip()
-        if not before:
-            idx = self.paras.index((ps, self._para_of(q.open)[1])) if ps else 0
-            if idx == 0:
-                return None
-            pps, ppe = self.paras[idx - 1]
-            before = text[pps:ppe].rstrip()
-            ps = pps
-        if not before.endswith(":"):
-            return None
-        colon = self.doc.char_span(ps + len(before) - 1, ps + len(before), alignment_mode="expand")
-        if colon is None or len(colon) == 0:
-            return None
-        sent = colon[0].sent
-        lead = [t for t in sent if t.i < colon[0].i and not self._quoted(t)]
-        subj = None
-        cue_tok = colon[0]
-        nearest = True
-        for t in reversed(lead):  # the verb introducing the quote: 'X told reporters:'
-            # the verb nearest the colon may be any verb of a person ('X went further:')
-            known = cues.verb_cue(t) is not None or t.i == sent.root.i
-            if known or (nearest and t.pos_ == "VERB"):
-                found = syn.subject(t, skip=self._quoted)
-                if found is not None and (known or self.speakers.is_person(found)):
-                    subj, cue_tok = found, t
-                    break
-            if t.pos_ == "VERB":
-                nearest = False
-        if subj is None and lead and lead[-1].pos_ == "NOUN":  # 'From X's blog post:'
-            subj = lead[-1]
-        if subj is None:  # a bare name: 'More from Jones:'
-            names = [t for t in lead if t.pos_ == "PROPN"]
-            if not names or colon[0].i - names[-1].i > 2:
-                return None
-            subj = names[-1]
-        utterance = cues.noun_cue(subj) is not None or subj.lemma_.lower() in UTTERANCES
-        if subj.pos_ == "NOUN" and utterance:  # "X's response was:", "X's post:": X speaks
-            owners = [c for c in subj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            if owners:
-                subj = owners[0]
-        sp = self._speaker(subj)
-        if sp is None:
-            return None
-        return Attribution(
-            q.start,
-            q.end,
-            "direct",
-            cue_tok.text,
-            cue_tok.idx,
-            cue_tok.idx + len(cue_tok.text),
-            sp,
-            self._confidence("direct", sp),
-            q.run,
-        )
-
     def _previous_paragraph_quote(
         self, q: Quote, last_in_para: dict[tuple[int, int], Attribution]
     ) -> Attribution | None:
@@ -329,9 +281,13 @@ class QuoteRoutes(FinderBase):
         return last_in_para.get(self.paras[idx - 1])
 
     def _is_direct(self, q: Quote) -> bool:
-        """A quote is direct when it opens a sentence or follows a comma, colon or cue verb."""
+        """A quote is direct when it opens a sentence or follows a comma, colon or cue verb,
+        unless it is a few words that the sentence runs on from ("testified “thousands” of
+        emails were lost"): those are part of the writer's sentence."""
         ps, _ = self._para_of(q.open)
         before = self.text[ps : q.open].rstrip().rstrip("'`").rstrip()
+        if self._embedded(q, before):
+            return False
         if not before or before[-1] in ',:;.?!—–-(\u201d"':
             return True
         doc = self.doc
@@ -345,3 +301,18 @@ class QuoteRoutes(FinderBase):
             return True
         words = self.text[q.start : q.end].split()
         return len(words) >= 6 and prev.dep_ not in ("det", "amod", "compound", "poss")
+
+    def _embedded(self, q: Quote, before: str) -> bool:
+        """A short quote inside a sentence that goes on right after it with no punctuation,
+        by a word that cannot start an attribution tail ('“rogue” agents', '“peanuts” compared
+        to'); a colon or a sentence start before it keeps it direct."""
+        words = self.text[q.start : q.end].split()
+        if not words or len(words) > EMBEDDED_WORDS or not before or before[-1] in ":.?!":
+            return False
+        if self.text[q.end - 1] in ".,;:!?-—–…" or self.text[q.close : q.close + 1] != " ":
+            return False
+        nxt = self.doc.char_span(q.close + 1, q.close + 2, alignment_mode="expand")
+        if nxt is None or len(nxt) == 0 or not nxt[0].is_lower:
+            return False
+        t = nxt[0]
+        return t.pos_ in EMBED_POS and cues.verb_cue(t) is None

@@ -8,30 +8,39 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from pipeline.extract import cues
 
-THAT = re.compile(r"that\b[\s,]*", re.I)
+THAT = re.compile(r"that(?=[\s,])[\s,]*", re.I)
 WORD = re.compile(r"[^\W\d_]+")
 _EDGE = " \t\n,;:—–-\u00a0"
 _CLAUSE_DEPS = ("ccomp",)
 _XCOMP_ONLY = ("decline", "refuse")  # "declined to comment"; "sales declined" is no claim
 _CLAUSE_ONLY = ("appear", "seem", "look")  # "appeared on TV" is no claim; "appeared to …" is
+_RAISING = ("appear", "seem")  # how a thing appears: to the writer, or to no one named
 _WHEN = ("DATE", "TIME")  # "backed the plan Tuesday evening": a time is no content
 _TOPIC_PREPS = ("about", "on", "against", "for", "of", "over")
+_TO_OBJECT = ("refer", "point", "respond", "reply")
 _OBJ_DEPS = ("dobj", "oprd", "attr")
+_CONTEST = ("challenge",)
+_LIKELY = ("figure", "sure", "certain", "bound")  # "X is sure to …": how likely, not a stance
+_ERRANDS = ("request", "inquiry", "query", "email", "e-mail", "message", "call")
 _INHERIT_DEPS = ("conj", "xcomp", "advcl", "acl")
 
 
-def trim(text: str, a: int, b: int) -> tuple[int, int]:
+def trim(text: str, a: int, b: int, doc: Doc | None = None) -> tuple[int, int]:
+    """Content without edge punctuation or a leading complementizer "that" (with the doc, a
+    "that" which is the clause's subject stays: "that is his intent")."""
     while a < b and text[a] in _EDGE:
         a += 1
     while b > a and text[b - 1] in _EDGE:
         b -= 1
     m = THAT.match(text, a, b)
     if m and m.end() < b:
-        a = m.end()
+        span = doc.char_span(a, a + 4) if doc is not None else None
+        if span is None or len(span) != 1 or span[0].dep_ == "mark":
+            a = m.end()
     return a, b
 
 
@@ -63,13 +72,72 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
         verb = v.head.head  # "responded by calling him dopey": who responded
         if verb.pos_ in ("VERB", "AUX") and verb.i != v.i:
             return subject(verb, depth + 1, skip)
+    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return participle_holder(v.head, depth, skip)
+    if v.dep_ == "xcomp" and v.head.i != v.i and depth < 2:
+        head = v.head
+        passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if passive_subj:  # "X was pressed to explain …": X explains
+            return passive_subj[0]
+        if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
+            found = subject(head.head, depth + 1, skip)  # "X is likely to stress …"
+            if found is None or found.lower_ not in ("it", "this", "that", "there"):
+                return found
+    if second_report(v) and depth < 2:  # "X said A and stressed B": X stressed B
+        return subject(v.head if v.dep_ == "ccomp" else v.head.head, depth + 1, skip)
     if v.dep_ in _INHERIT_DEPS and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
-        if v.dep_ in ("advcl", "acl") and (v.tag_ != "VBG" or v.head.dep_ != "ROOT"):
-            return None
+        infinitive = v.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+        )
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.head.children)
+        if v.dep_ == "advcl" and infinitive and v.i > v.head.i and not modal:
+            pass  # "went on to criticize …", "flew to Iowa to attack …" (not "would … to")
+        elif v.dep_ == "acl" or (v.dep_ == "advcl" and (v.tag_ != "VBG" or v.head.dep_ == "advcl")):
+            return None  # a participle on a subordinate clause may well be the writer's
         found = subject(v.head, depth + 1, skip)
         if found is not None and found.lower_ in ("it", "this", "that", "there"):
             return None  # "it was difficult to say …": no one is saying
+        if found is None and v.dep_ == "conj":
+            passive_subj = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+            if passive_subj and v.i > v.head.i:  # "X was forced to … and said that …"
+                return passive_subj[0]
+            same = same_verb_above(v)  # "X said A, there are B, but said C": hung too low
+            if same is not None:
+                return subject(same, depth + 1, skip)
         return found
+    return None
+
+
+def participle_holder(
+    noun: Token, depth: int, skip: Callable[[Token], bool] | None
+) -> Token | None:
+    """Who speaks through a noun a present participle modifies: the noun itself ("placards
+    supporting X", "those hoping …"), or for a medium its author ("issued a statement saying
+    …" is the issuer's, "his speech defending …" his)."""
+    if not cues.medium(noun):
+        return noun
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    verb = noun.head
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "ADP":
+        verb = verb.head  # "during a speech attacking …"
+    if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i and depth < 2:
+        found = subject(verb, depth + 1, skip)
+        if found is not None:
+            return found
+    return noun
+
+
+def same_verb_above(v: Token, most: int = 4) -> Token | None:
+    """The nearest ancestor verb with v's lemma (a conjoined "said" hung under a complement)."""
+    tok = v.head
+    for _ in range(most):
+        if tok.lemma_ == v.lemma_ and tok.i != v.i and tok.pos_ == "VERB":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
 
 
@@ -122,12 +190,38 @@ def clause(c: Token) -> tuple[int, int]:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ",":
             right = min(right, child.left_edge.i - 2)
             break
+    second = next((d for d in c.rights if second_report(d)), None)
+    if second is not None:  # "said A and stressed B": B is a report of its own
+        right = min(right, second.left_edge.i - 1)
+        while right > left and doc[right].dep_ == "cc":
+            right -= 1
     dashes = [t.i for t in doc[c.i + 1 : right + 1] if t.text in _DASHES]
     if len(dashes) == 1 and dashes[0] - left >= 3:
         right = dashes[0] - 1
-    while right > left and doc[right].text in (",", ";", ":"):
+    while right > left and (doc[right].text in (",", ";", ":") or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def second_report(v: Token) -> bool:
+    """Whether v is a speech verb the parse joined to the complement of another one, with no
+    subject of its own, the same tense and another lemma ("said prices rose and stressed
+    that …")."""
+    if cues.verb_cue(v) != cues.SPEECH or v.i < 2:
+        return False
+    if v.dep_ == "conj" and v.head.dep_ == "ccomp":
+        outer = v.head.head
+    elif v.dep_ == "ccomp" and v.doc[v.left_edge.i - 1].dep_ == "cc" and v.i > v.head.i:
+        outer = v.head  # "said A and stressed B" with both as complements of "said"
+    else:
+        return False
+    if outer.i == v.i or (v.dep_ == "conj" and outer.i == v.head.i):
+        return False
+    if cues.verb_cue(outer) is None or outer.tag_ != v.tag_:
+        return False
+    if outer.lemma_ == v.lemma_:
+        return False  # "said A and said B" reads as one report, PolNeAR's too
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)
 
 
 def right_of(v: Token) -> tuple[int, int] | None:
@@ -153,16 +247,79 @@ def head_clause(v: Token) -> tuple[int, int] | None:
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
+def passive(v: Token) -> bool:
+    """Whether the verb is a passive ("is expected to", "was asked about", "known as")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+        v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children)
+    )
+
+
+def raising(v: Token) -> bool:
+    """Whether v is "appear" or "seem" (its subject is what appears, not who judges)."""
+    return v.lemma_.lower() in _RAISING
+
+
+_WHEN_WORDS = ("when", "if", "after", "once", "before", "until", "unless", "as")
+
+
+def agentless(v: Token) -> bool:
+    """A passive cue with no "by" agent, its holder left implicit: "X is expected to …", "X was
+    asked about …", "when asked whether …" (not a bare participle modifying a noun)."""
+    if any(c.dep_ == "agent" for c in v.children) or not cues.implicit_verb(v):
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        return True
+    if v.dep_ != "advcl" or any(c.dep_ in ("aux", "nsubj") for c in v.children):
+        return False
+    if v.tag_ == "VBN":
+        return True
+    # "when asked whether …" tagged as a past tense: a subordinator and no subject tell
+    return v.tag_ == "VBD" and any(c.lower_ in _WHEN_WORDS and c.i < v.i for c in v.children)
+
+
 def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
     children = list(v.children)
     as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+    if as_prep:  # "X is seen as the favourite", "saw X as a savior": X as what it is seen
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if not objs:
+                    continue
+                seen = subtree(objs[0])
+                if passive(v):
+                    held = [g for g in children if g.dep_ == "nsubjpass" and g.i < v.i]
+                else:
+                    held = [g for g in children if g.dep_ == "dobj" and v.i < g.i < c.i]
+                if held and held[0].tag_ not in ("WDT", "WP"):
+                    seen = (subtree(held[0])[0], seen[1])
+                if passive(v) or held:
+                    return seen
     for c in children:
         if c.dep_ in _CLAUSE_DEPS and not (as_prep and c.i < v.i):
             return clause(c)
     for c in children:
-        if c.dep_ == "xcomp" and c.i > v.i:
-            return subtree(c)
+        if c.dep_ == "xcomp" and c.i > v.i and v.lemma_.lower() not in _LIKELY:
+            return subtree(c)  # ("figures to benefit": a likelihood, not a belief)
+    if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON") and v.head.i < v.i:
+        found = relative_object(v)
+        if found is not None:
+            return found
+    for c in children:  # "called for the president to resign": a for-to clause
+        if c.dep_ == "advcl" and c.i > v.i and c.tag_ == "VB":
+            marks = [g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"]
+            if marks and marks[0].i == v.i + 1:
+                doc = v.doc
+                return doc[marks[0].i + 1].idx, subtree(c)[1]
     lemma = v.lemma_.lower()
+    if lemma in _RAISING:  # "appears weak", "seemed rattled", "seems like a contradiction"
+        for c in children:
+            if c.dep_ in ("acomp", "oprd", "attr") and c.i > v.i:
+                return subtree(c)
+            if c.dep_ == "prep" and c.lower_ in ("like", "as") and c.i > v.i:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return subtree(objs[0])
     if lemma in _XCOMP_ONLY or lemma in _CLAUSE_ONLY:
         return None
     for c in children:
@@ -170,6 +327,10 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return subtree(objs[0])
+    if lemma in _CONTEST and not any(
+        c.dep_ == "prep" and c.lower_ in ("to", "over", "on", "about") for c in children
+    ):
+        return None  # "challenging the incumbent" is a race; "challenged him to a debate" spoke
     if cues.takes_object_content(v):
         objs = [
             c for c in children if c.dep_ in _OBJ_DEPS and c.i > v.i and c.ent_type_ not in _WHEN
@@ -177,8 +338,10 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
         if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
             objs = []
         preps = [c for c in children if c.dep_ == "prep" and c.i > v.i and c.lower_ == "to"]
-        if lemma == "refer" and preps:
-            objs = preps
+        if lemma in _TO_OBJECT and preps and not objs:  # "referred to …", "pointed to …"
+            objs = [g for g in preps[0].children if g.dep_ in ("pobj", "pcomp")] or preps
+            if objs[0].lemma_.lower() in _ERRANDS:
+                return None  # "did not respond to a request for comment": no content
         if objs:
             start = objs[0].left_edge.i
             end = max(
@@ -200,9 +363,26 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
     if v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX"):
         if any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ == "as" for c in children):
             return None
+        if any(c.dep_ == "mark" for c in children):
+            return None  # "told them that they should respond …": a complement, not a tail
         return head_clause(v)
     if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         return head_clause(v)
+    return None
+
+
+def relative_object(v: Token) -> tuple[int, int] | None:
+    """What a relative clause's verb reports when its object is the relative pronoun:
+    "allegations …, which he has denied" (from the antecedent up to the pronoun)."""
+    doc = v.doc
+    children = list(v.children)
+    if any(
+        c.dep_ in ("dobj", "nsubjpass", "attr") and c.tag_ not in ("WDT", "WP") for c in children
+    ):
+        return None
+    rel = [c for c in children if c.tag_ in ("WDT", "WP") and c.i < v.i]
+    if rel and rel[0].dep_ == "dobj":
+        return doc[v.head.left_edge.i].idx, rel[0].idx + len(rel[0].text)
     return None
 
 
@@ -228,8 +408,10 @@ def noun_content(n: Token) -> tuple[int, int] | None:
     return None
 
 
-def noun_speaker(n: Token) -> Token | None:
-    """Who holds a claim noun: its possessor ("X's calls"), or "from X" / "by X" after it."""
+def noun_speaker(n: Token, skip: Callable[[Token], bool] | None = None) -> Token | None:
+    """Who holds a claim noun: its possessor ("X's calls"), "from X" / "by X" after it, or the
+    subject of a light verb it is the object of ("X made the case that …", "X voiced
+    concern about …")."""
     for c in n.children:
         if c.dep_ == "poss":
             return c
@@ -238,7 +420,29 @@ def noun_speaker(n: Token) -> Token | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs and (objs[0].ent_type_ or objs[0].pos_ in ("PROPN", "NOUN")):
                 return objs[0]
+    verb = n.head
+    if n.dep_ == "dobj" and verb.i < n.i and cues.light_verb(verb):
+        if any(c.dep_ == "prep" and c.lower_ == "of" and c.i == n.i + 1 for c in n.children):
+            return None  # "has the support of X": X holds it
+        return subject(verb, skip=skip)
     return None
+
+
+_WINNERS = ("have", "win", "earn", "get", "receive", "secure", "enjoy", "gain", "land")
+
+
+def backed(n: Token) -> tuple[Token, Token] | None:
+    """ "X has the backing of Y", "X won the endorsement of Y": (Y, X), Y holding the claim
+    noun about X, or None."""
+    verb = n.head
+    if n.dep_ != "dobj" or verb.i > n.i or verb.lemma_.lower() not in _WINNERS:
+        return None
+    ofs = [c for c in n.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == n.i + 1]
+    objs = [g for g in ofs[0].children if g.dep_ == "pobj"] if ofs else []
+    held = subject(verb)
+    if not objs or held is None or held.tag_ in ("WDT", "WP"):
+        return None
+    return objs[0], held
 
 
 _ADJ_PREPS = ("of", "about", "to", "with", "on", "toward", "towards", "over", "for", "in")
@@ -264,8 +468,12 @@ def adjective_content(adj: Token) -> tuple[int, int] | None:
         objs = [g for g in adj.children if g.dep_ in ("pobj", "pcomp")]
         return subtree(objs[0]) if objs else None
     for c in adj.children:
+        if c.dep_ == "xcomp" and adj.lower_ in _LIKELY:
+            return None  # "prices are sure to rise": a likelihood, no one's stance
         if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i:
             return subtree(c)
+        if c.dep_ == "advcl" and c.i > adj.i and any(g.lower_ == "that" for g in c.children):
+            return subtree(c)  # "made it clear that …" parsed with an adverbial clause
     for c in adj.children:
         if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _ADJ_PREPS:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -284,6 +492,90 @@ def adjective_holder(adj: Token, skip: Callable[[Token], bool]) -> Token | None:
     head = adj.head
     if head.i == adj.i or head.lemma_.lower() not in (*_LINKING, "make"):
         return None
-    if head.lemma_.lower() == "make" and adj.dep_ == "ccomp":
-        return None
+    if head.lemma_.lower() == "make" and adj.lower_ == "sure":
+        return None  # "aides make sure …" is an errand, not a stance
     return subject(head, skip=skip)
+
+
+_LABEL_POS = ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "CCONJ", "ADP", "PART")
+
+
+def line_label(colon: Token, text: str, most: int = 6) -> Token | None:
+    """The head of a speaker label before a colon at the start of a line ("Smith: …",
+    "Sen. Ann Holt: …"), or None: a label holds no verb and starts with a capital; an
+    interview's bare "Q:" / "A:" is no label (its turns are left to the claims inside)."""
+    doc = colon.doc
+    start = colon.i
+    while start > 0 and colon.i - start < most:
+        prev = doc[start - 1]
+        if prev.is_space or "\n" in prev.whitespace_ or prev.text == "\n":
+            break
+        start -= 1
+    first = doc[start]
+    line_start = first.idx == 0 or text[first.idx - 1] == "\n"
+    if not line_start or start == colon.i or not first.text[:1].isupper():
+        return None
+    label = doc[start : colon.i]
+    if any(t.pos_ not in _LABEL_POS or t.is_space for t in label):
+        return None
+    words = [t for t in label if t.pos_ in ("PROPN", "NOUN") and len(t.text) > 1]
+    if not words or cues.non_speaker(words[-1]) or any(cues.rubric(t) for t in label):
+        return None
+    after = doc[colon.i + 1 : min(len(doc), colon.i + 4)]
+    if sum(1 for t in after if t.is_alpha) < 2:
+        return None
+    head = words[-1]
+    if cues.medium(head) or cues.noun_cue(head):  # "Ann Holt's statement: …": its owner
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        return owners[0] if owners else None
+    named = head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.text.isupper()
+    if not (named or cues.finding(head)):
+        return None  # a section heading ("Climate Change: …"), not a speaker
+    return head
+
+
+def label_word(colon: Token, text: str) -> Token | None:
+    """A one-word capitalised label opening a line ("Holt: …") that the parse left untagged
+    here but tags as a person or group elsewhere in the article; the caller keeps it only
+    when it resolves to a known actor."""
+    doc = colon.doc
+    if colon.i == 0:
+        return None
+    word = doc[colon.i - 1]
+    line_start = word.idx == 0 or text[word.idx - 1] == "\n"
+    if not line_start or word.pos_ not in ("NOUN", "PROPN") or not word.text[:1].isupper():
+        return None
+    after = doc[colon.i + 1 : min(len(doc), colon.i + 4)]
+    if sum(1 for t in after if t.is_alpha) < 2:
+        return None
+    named = any(  # a person or group named so elsewhere in the article
+        t.text == word.text and t.ent_type_ in ("PERSON", "ORG", "NORP") for t in doc
+    )
+    return word if named else None
+
+
+def in_finding(prep: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "in a new poll" / "in national surveys": the poll and the clause it reports (the clause
+    of the verb the phrase hangs on, up to the phrase or from it), or None."""
+    if prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    objs = [g for g in prep.children if g.dep_ == "pobj" and cues.finding(g)]
+    if not objs:
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("acomp", "advmod", "dobj", "attr"):
+        verb = verb.head  # "is ahead in …", "held a lead in …"
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+        return None
+    doc = prep.doc
+    if prep.i > verb.i:
+        a, b = verb.left_edge.i, prep.left_edge.i - 1
+    else:
+        a, b = prep.right_edge.i + 1, verb.right_edge.i
+    while b > a and doc[b].is_punct:
+        b -= 1
+    while a < b and doc[a].is_punct:
+        a += 1
+    if b - a < 2 or not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[a : b + 1]):
+        return None
+    return objs[0], (doc[a].idx, doc[b].idx + len(doc[b].text))

@@ -21,7 +21,12 @@ _PHRASAL = {  # verb + preposition cues written as one phrase
     "of": ("speak", "warn", "boast", "say"),
 }
 
-_LEMMA_FIX = {"hoping": "hope", "hoped": "hope"}  # the small model lemmatises these as "hop"
+_LEMMA_FIX = {  # the small model lemmatises these as "hop"
+    "hoping": "hope",
+    "hoped": "hope",
+    "hopes": "hope",
+    "hope": "hope",
+}
 
 SPEECH = "speech"
 BELIEF = "belief"
@@ -46,6 +51,12 @@ def lexicon() -> dict[str, frozenset[str]]:
         "belief_nouns": _read("belief_nouns.txt"),
         "non_speakers": _read("non_speakers.txt"),
         "adjectives": _read("adjectives.txt"),
+        "light_verbs": _read("light_verbs.txt"),
+        "implicit_verbs": _read("implicit_verbs.txt"),
+        "media_nouns": _read("media_nouns.txt"),
+        "finding_nouns": _read("finding_nouns.txt"),
+        "rubric_labels": _read("rubric_labels.txt"),
+        "agent_nouns": _read("agent_nouns.txt"),
     }
 
 
@@ -63,9 +74,12 @@ def verb_cue(token: Token) -> str | None:
 
 
 def adjective_cue(token: Token) -> bool:
-    """Whether token is a stance adjective predicated of someone ("critical of", "sure that")."""
+    """Whether token is a stance adjective predicated of someone ("critical of", "sure that"),
+    or a stance-holder noun predicated the same way ("X is a fervent supporter of Y")."""
     if token.lower_ == "against" and token.dep_ == "prep":  # "X is against Y"
         return token.head.lemma_.lower() in ("be", "remain", "come")
+    if token.pos_ == "NOUN" and token.dep_ == "attr":
+        return token.lemma_.lower() in lexicon()["agent_nouns"]
     if token.dep_ not in ("acomp", "oprd", "ccomp") or token.tag_ not in ("JJ", "VBN"):
         return False
     return token.lower_ in lexicon()["adjectives"]
@@ -73,7 +87,7 @@ def adjective_cue(token: Token) -> bool:
 
 def takes_object_content(token: Token) -> bool:
     """Whether the verb's direct object can be the reported content ("noted discussions")."""
-    return token.lemma_.lower() in lexicon()["object_verbs"]
+    return _LEMMA_FIX.get(token.lower_, token.lemma_.lower()) in lexicon()["object_verbs"]
 
 
 def noun_cue(token: Token) -> str | None:
@@ -87,6 +101,31 @@ def noun_cue(token: Token) -> str | None:
     if lemma in lex["belief_nouns"]:
         return BELIEF
     return None
+
+
+def light_verb(token: Token) -> bool:
+    """Whether a verb lends its subject to a claim noun it takes as object ("made the case")."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon()["light_verbs"]
+
+
+def implicit_verb(token: Token) -> bool:
+    """Whether an agentless passive of the verb still attributes ("X is expected to …")."""
+    return _LEMMA_FIX.get(token.lower_, token.lemma_.lower()) in lexicon()["implicit_verbs"]
+
+
+def medium(token: Token) -> bool:
+    """Whether a noun names a medium of someone's words ("statement", "speech", "ad")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon()["media_nouns"]
+
+
+def finding(token: Token) -> bool:
+    """Whether a noun names a poll or study whose findings are reported ("in a new poll")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon()["finding_nouns"]
+
+
+def rubric(token: Token) -> bool:
+    """Whether a word of a line-opening label names a rubric ("Breaking", "note")."""
+    return token.lower_ in lexicon()["rubric_labels"]
 
 
 def cue_text(token: Token) -> str:

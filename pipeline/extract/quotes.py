@@ -1,23 +1,28 @@
 """Quotation spans in raw article text, paragraph-aware and robust to unbalanced marks.
 
 A paragraph is a line of text. A quotation opens with ``“`` or an opening straight ``"`` and
-closes with ``”`` or a closing straight ``"`` in the same paragraph. News convention for long
-quotes: a paragraph that ends inside a quote and is followed by a paragraph opening with a
-quotation mark continues the quote, without a closing mark; the pieces form one *run* and the
-speaker carries over. An opening mark that never closes and is not continued is dropped,
-unless it opens its paragraph or follows a colon (then the quote ends with the paragraph).
+closes with ``”`` or a closing straight ``"`` in the same paragraph (a ``”`` that starts a
+paragraph, or follows an invisible direction mark, opens one: a typing slip). News
+convention for long quotes: a paragraph that ends inside a quote and is followed by a
+paragraph opening with a quotation mark continues the quote, without a closing mark; the
+pieces form one *run* and the speaker carries over. An opening mark that never closes and
+is not continued is dropped, unless it opens its paragraph or follows a colon (then the
+quote ends with the paragraph).
 A quote therefore never runs past its paragraph, and one run never past its paragraphs.
+Marks inside markup tags (attribute values: ``<tweet author="…">``) quote nothing.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = "“«"
 CLOSERS = "”»"
 STRAIGHT = '"'
-_OPEN_BEFORE = " \t([{—–-/\u00a0"
+_OPEN_BEFORE = " \t([{—–-/\u00a0\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
 _TRAIL = " \t,;\u00a0"
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?>")
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,8 @@ def _kind(text: str, i: int, inside: bool) -> str:
     if ch in OPENERS:  # a curly opener typed where a closer belongs: 'unusual,“ he said'
         return "close" if inside and after_space and not before_space else "open"
     if ch in CLOSERS:
+        if not inside and (i == 0 or text[i - 1] == "\n"):
+            return "open"  # a paragraph never opens with a closing mark: '” … he said'
         return "open" if not inside and before_space and not after_space else "close"
     if before_space and not after_space:
         return "open"
@@ -94,6 +101,13 @@ def _normalize(text: str) -> str:
     return "".join(out)
 
 
+def _untag(text: str) -> str:
+    """Quotation marks inside markup tags blanked (same length): attribute values."""
+    if "<" not in text:
+        return text
+    return _TAG.sub(lambda m: re.sub(r"[\"“”«»]", " ", m.group()), text)
+
+
 def _family(ch: str) -> str:
     return "straight" if ch == STRAIGHT else "curly"
 
@@ -116,7 +130,7 @@ def find_quotes(text: str) -> list[Quote]:
     in straight marks): it neither closes nor drops the outer quote, and stands on its own
     only when the outer quote is dropped.
     """
-    text = _normalize(text)
+    text = _untag(_normalize(text))
     paras = paragraphs(text)
     quotes: list[Quote] = []
     run = 0
