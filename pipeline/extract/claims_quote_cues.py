@@ -27,21 +27,6 @@ HEADING = re.compile(r"\s[-—–]+\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,4}
 BYLINE_WORDS = 12  # words of a signature line under a quote ("- Jones, a voter.")
 READS = frozenset(["read", "reads"])  # "…,” the sign read.": what a text says
 READ_VERBS = frozenset(["read", "say", "state"])  # "the sign read “…”": a text speaks
-UTTERANCES = frozenset(  # nouns naming what someone said or wrote ("X's post:")
-    [
-        "response",
-        "reply",
-        "answer",
-        "post",
-        "tweet",
-        "letter",
-        "words",
-        "message",
-        "speech",
-        "email",
-        "note",
-    ]
-)
 
 
 class QuoteCues(FinderBase):

@@ -15,7 +15,6 @@ from pipeline.extract.claims_quote_cues import (
     BYLINE_WORDS,
     DASH,
     LEAD_WORDS,
-    UTTERANCES,
     QuoteCues,
     nominal_head,
 )
@@ -159,8 +158,7 @@ class QuoteIntros(QuoteCues):
             prep = subj.head if subj.dep_ == "pobj" else None
             if prep is not None and prep.lower_ in ("on", "in", "at", "to"):
                 return None  # 'celebrated the attacks on Twitter:': a place, no speaker
-        utterance = cues.noun_cue(subj) is not None or subj.lemma_.lower() in UTTERANCES
-        if subj.pos_ == "NOUN" and utterance:  # "X's response was:", "X's post:": X speaks
+        if cues.utterance(subj):  # "X's response was:", "X's post:": X speaks
             owners = [c for c in subj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             if owners:
                 subj = owners[0]
@@ -189,5 +187,4 @@ class QuoteIntros(QuoteCues):
         post"), a person or people."""
         if t.pos_ != "NOUN":
             return False
-        utterance = cues.noun_cue(t) is not None or t.lemma_.lower() in UTTERANCES
-        return utterance or cues.medium(t) or self.speakers.is_person(t) or t.tag_ == "NNS"
+        return cues.utterance(t) or self.speakers.is_person(t) or t.tag_ == "NNS"

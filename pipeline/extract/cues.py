@@ -118,6 +118,17 @@ def medium(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon()["media_nouns"]
 
 
+_REPLIES = frozenset(["response", "reply", "answer", "words"])
+
+
+def utterance(token: Token) -> bool:
+    """Whether a noun names what someone said or wrote ("X's post", "X's response"): a claim
+    noun, a medium, or a reply."""
+    if token.pos_ != "NOUN":
+        return False
+    return noun_cue(token) is not None or medium(token) or token.lemma_.lower() in _REPLIES
+
+
 def finding(token: Token) -> bool:
     """Whether a noun names a poll or study whose findings are reported ("in a new poll")."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon()["finding_nouns"]
