@@ -15,7 +15,7 @@ import pandas as pd
 from schemas.tables import PUBLISHED, columns
 
 HOSTILE = [
-    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    '=HYPERLINK("http://evil.example","click")',
     "+1+2",
     "-2+3",
     "@SUM(A1:A9)",
@@ -65,8 +65,11 @@ ACTORS = [
     ("UKRMIL", "Ukrainian armed forces", "organization", "UKR", "MIL", None),
     ("P-SMITH", "Jane Smith", "person", "USA", "GOV", None),
 ]
-ROOTS = [("04", "040", "Consult", 1.0, 1), ("19", "190", "Use conventional military force",
-                                             -10.0, 4), ("05", "051", "Praise", 3.4, 1)]
+ROOTS = [
+    ("04", "040", "Consult", 1.0, 1),
+    ("19", "190", "Use conventional military force", -10.0, 4),
+    ("05", "051", "Praise", 3.4, 1),
+]
 
 
 def event(art: dict[str, Any], k: int, version: str = "events-1.0") -> dict[str, Any]:
@@ -80,8 +83,14 @@ def event(art: dict[str, Any], k: int, version: str = "events-1.0") -> dict[str,
         "char_start": 10 * k,
         "char_end": 10 * k + len(text),
         "evidence_text": text,
-        "actor1_id": a1[0], "actor1_name": a1[1], "actor1_country": a1[3], "actor1_sector": a1[4],
-        "actor2_id": a2[0], "actor2_name": a2[1], "actor2_country": a2[3], "actor2_sector": a2[4],
+        "actor1_id": a1[0],
+        "actor1_name": a1[1],
+        "actor1_country": a1[3],
+        "actor1_sector": a1[4],
+        "actor2_id": a2[0],
+        "actor2_name": a2[1],
+        "actor2_country": a2[3],
+        "actor2_sector": a2[4],
         "cameo_code": code,
         "cameo_root": root,
         "event_label": label,
@@ -101,8 +110,9 @@ def event(art: dict[str, Any], k: int, version: str = "events-1.0") -> dict[str,
     }
 
 
-def claim(art: dict[str, Any], k: int, text: str | None = None,
-          version: str = "claims-1.0") -> dict[str, Any]:
+def claim(
+    art: dict[str, Any], k: int, text: str | None = None, version: str = "claims-1.0"
+) -> dict[str, Any]:
     content = text if text is not None else f"the talks will continue ({k})"
     evidence = f'"{content}," Smith said.'
     speaker = ACTORS[3] if k % 2 == 0 else None
@@ -130,8 +140,16 @@ def actors_for(events: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     mentions = pd.concat([events["actor1_id"], events["actor2_id"], claims["speaker_id"]])
     counts = mentions.dropna().value_counts()
     rows = [
-        {"actor_id": a, "name": n, "actor_type": t, "country": c, "sector": s,
-         "wikidata_qid": q, "aliases": None, "mention_count": int(counts.get(a, 0))}
+        {
+            "actor_id": a,
+            "name": n,
+            "actor_type": t,
+            "country": c,
+            "sector": s,
+            "wikidata_qid": q,
+            "aliases": None,
+            "mention_count": int(counts.get(a, 0)),
+        }
         for a, n, t, c, s, q in ACTORS
         if counts.get(a, 0)
     ]
@@ -166,8 +184,18 @@ def make_tables(
 
 
 def corrections_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    cols = ["correction_id", "action", "table_name", "row_id", "fields", "reason", "author",
-            "reverts", "recorded_at", "in_force"]
+    cols = [
+        "correction_id",
+        "action",
+        "table_name",
+        "row_id",
+        "fields",
+        "reason",
+        "author",
+        "reverts",
+        "recorded_at",
+        "in_force",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -26,8 +26,29 @@ from pipeline.nlp import load as load_nlp
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "raw" / "trump-putin-concessions.txt"
 SHARED = ROOT.parent / "shared" / "data"
-SECTORS = {"GOV", "MIL", "JUD", "LEG", "OPP", "REB", "BUS", "MED", "EDU", "NGO", "IGO", "CVL",
-           "COP", "PTY", "SPY", "REL", "REF", "HLH", "LAB", "AGR", "CRM"}
+SECTORS = {
+    "GOV",
+    "MIL",
+    "JUD",
+    "LEG",
+    "OPP",
+    "REB",
+    "BUS",
+    "MED",
+    "EDU",
+    "NGO",
+    "IGO",
+    "CVL",
+    "COP",
+    "PTY",
+    "SPY",
+    "REL",
+    "REF",
+    "HLH",
+    "LAB",
+    "AGR",
+    "CRM",
+}
 
 
 def parse(text: str) -> tuple[Doc, ActorResolver]:
@@ -94,8 +115,19 @@ def test_demonym_groups_and_metonyms() -> None:
         "Beijing urged restraint and Washington imposed new sanctions on the U.S. ally."
     )
     doc, r = parse(text)
-    got = {w: r.resolve_token(tok(doc, w)) for w in
-           ["officials", "Kremlin", "troops", "police", "rebels", "Beijing", "Washington", "U.S."]}
+    got = {
+        w: r.resolve_token(tok(doc, w))
+        for w in [
+            "officials",
+            "Kremlin",
+            "troops",
+            "police",
+            "rebels",
+            "Beijing",
+            "Washington",
+            "U.S.",
+        ]
+    }
     assert all(a is not None for a in got.values()), got
     pairs = {w: (a.country, a.sector) for w, a in got.items() if a is not None}
     assert pairs["officials"] == ("RUS", "GOV")
@@ -119,8 +151,9 @@ def test_capital_as_place_is_the_country() -> None:
 
 
 def test_opposition_and_protesters() -> None:
-    a = resolve("The Georgian opposition called a strike as demonstrators filled the square.",
-                "opposition")
+    a = resolve(
+        "The Georgian opposition called a strike as demonstrators filled the square.", "opposition"
+    )
     assert a is not None and (a.country, a.sector) == ("GEO", "OPP")
     b = resolve("Thousands of Serbian protesters marched on the parliament.", "protesters")
     assert b is not None and (b.country, b.sector) == ("SRB", "OPP")
@@ -231,7 +264,11 @@ def test_dictionary_person_despite_ner_label_and_short_name() -> None:
     b = r.resolve_token(tok(doc, "Zelenskyy", 1))
     assert a is not None and b is not None and a.actor_id == b.actor_id
     assert (a.name, a.actor_type, a.country, a.wikidata_qid) == (
-        "Volodymyr Zelenskyy", "person", "UKR", "Q3874799")
+        "Volodymyr Zelenskyy",
+        "person",
+        "UKR",
+        "Q3874799",
+    )
     assert r.describe(a) == "President"
 
 
@@ -382,8 +419,16 @@ def test_seed_people_are_persons_with_countries(seed: tuple[Doc, ActorResolver, 
         a = r.resolve_span(ent)
         if a is not None and a.actor_type == "person":
             people[a.name] = a
-    for name in ["Donald Trump", "Vladimir Putin", "Volodymyr Zelenskyy", "Joe Biden",
-                 "Michael Waltz", "Steve Witkoff", "Daniel Fried", "Ivo Daalder"]:
+    for name in [
+        "Donald Trump",
+        "Vladimir Putin",
+        "Volodymyr Zelenskyy",
+        "Joe Biden",
+        "Michael Waltz",
+        "Steve Witkoff",
+        "Daniel Fried",
+        "Ivo Daalder",
+    ]:
         assert name in people, sorted(people)
         assert people[name].country in {"USA", "RUS", "UKR"}
     assert people["Ivo Daalder"].country == "USA"
@@ -399,8 +444,10 @@ def test_seed_speed(seed: tuple[Doc, ActorResolver, float]) -> None:
     chunks = list(doc.noun_chunks)
     resolved = sum(r.resolve_span(c) is not None for c in chunks)
     spent = time.perf_counter() - t0
-    print(f"\nseed: parse {parse_s * 1000:.0f} ms; resolver + {len(chunks)} noun chunks "
-          f"{spent * 1000:.1f} ms ({100 * spent / parse_s:.1f}% of parse), {resolved} resolved")
+    print(
+        f"\nseed: parse {parse_s * 1000:.0f} ms; resolver + {len(chunks)} noun chunks "
+        f"{spent * 1000:.1f} ms ({100 * spent / parse_s:.1f}% of parse), {resolved} resolved"
+    )
     assert resolved > 20
 
 
@@ -442,9 +489,10 @@ def test_party_leader_titles_pick_their_own_leader() -> None:
         "Green leader Tom Ashdown met Labour leader Sara Quill in Leeds. Later the Labour "
         "leader said the Green leader was wrong."
     )
-    assert [a.name if a else None for a in (r.resolve_token(tok(doc, "leader", 2)),
-                                            r.resolve_token(tok(doc, "leader", 3)))] == [
-        "Sara Quill", "Tom Ashdown"]
+    assert [
+        a.name if a else None
+        for a in (r.resolve_token(tok(doc, "leader", 2)), r.resolve_token(tok(doc, "leader", 3)))
+    ] == ["Sara Quill", "Tom Ashdown"]
 
 
 def test_spokesman_for_a_body_takes_its_country() -> None:
@@ -469,8 +517,10 @@ def test_title_links_an_undescribed_name() -> None:
         "Later the home secretary told MPs in Manchester that Mr Smithson's staff had acted "
         "properly."
     )
-    first, named, later = (r.resolve_token(t) for t in (
-        tok(doc, "secretary"), tok(doc, "Smithson"), tok(doc, "secretary", 2)))
+    first, named, later = (
+        r.resolve_token(t)
+        for t in (tok(doc, "secretary"), tok(doc, "Smithson"), tok(doc, "secretary", 2))
+    )
     assert first == named == later
     assert named is not None and (named.country, named.sector) == ("GBR", "GOV")
     shadow = r.resolve_token(tok(doc, "secretary", 1))

@@ -222,3 +222,19 @@ def test_text_owned_by_a_pronoun_is_its_owner_or_no_one() -> None:
     assert speaker_names(text)["the river was polluted."] == "Tom Hill"
     _, sp = speaker_of("According to its findings, the river was polluted.", "findings")
     assert sp is not None and sp.name is None
+
+
+def test_participle_on_an_unknown_object_speaks_for_the_verbs_subject() -> None:
+    names = speaker_names(
+        "Ann Roe and Jo Lake took turns rebutting the senator on trade. "
+        "Tom Hill has drawn huge crowds describing the plan as a scam.\n"
+    )
+    assert names["the senator on trade"] == "Ann Roe"
+    assert names["the plan as a scam"] == "Tom Hill"
+
+
+def test_participle_on_a_known_group_or_a_non_reporting_one_keeps_the_object() -> None:
+    names = speaker_names("Reporters met protesters chanting that the mayor must resign.\n")
+    assert "protesters" in (names["the mayor must resign"] or "").lower()
+    _, sp = speaker_of("Critics quoted a user going by the name Blue Heron.", "user")
+    assert sp is not None and sp.name is not None and "user" in sp.name

@@ -70,7 +70,10 @@ def test_ui_shows_cli_runs_and_stops_on_sigint(tmp_path: Path) -> None:
     env = {**os.environ, "NEWSLEDGER_OUT": str(out), "NEWSLEDGER_RAW": str(raw)}
     server = subprocess.Popen(
         [sys.executable, "-m", "pipeline.devserver", "-p", str(port)],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # as in the background
     )
     started: set[int] = set()

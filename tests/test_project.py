@@ -186,8 +186,16 @@ def test_corrections_refuse_nonsense(seeded: Path) -> None:
                 fields={"event_id": "y"},
             )
         with pytest.raises(corrections.CorrectionError):  # ids are identity, not content
-            corrections.record(ledger, "override", "r", "a", "t", table="events", row_id="x",
-                               fields={"actor1_id": "RUS"})
+            corrections.record(
+                ledger,
+                "override",
+                "r",
+                "a",
+                "t",
+                table="events",
+                row_id="x",
+                fields={"actor1_id": "RUS"},
+            )
         with pytest.raises(corrections.CorrectionError):
             corrections.record(ledger, "revert", "r", "a", "t", reverts="corr_missing")
         with pytest.raises(corrections.CorrectionError):

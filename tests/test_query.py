@@ -47,8 +47,9 @@ def writer(out: Path) -> Iterator[subprocess.Popen[str]]:
         print("ready", flush=True)
         sys.stdin.read()
     """)
-    proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
         yield proc
@@ -69,29 +70,34 @@ def test_views_exist_and_answer(out: Path) -> None:
     assert set(speakers["speaker_canonical_name"]) == {"Jane Smith"}
     assert set(speakers["speaker_type"]) == {"person"}
     daily = run_query(out, "SELECT * FROM daily_event_counts")
-    events = run_query(out, "SELECT * FROM events WHERE modality = 'asserted' "
-                            "AND event_date IS NOT NULL")
+    events = run_query(
+        out, "SELECT * FROM events WHERE modality = 'asserted' AND event_date IS NOT NULL"
+    )
     assert int(daily["mentions"].sum()) == len(events)
     assert list(daily.columns[:2]) == ["event_date", "cameo_root"]
     pairs = run_query(out, "SELECT * FROM actor_pairs")
     assert int(pairs["mentions"].sum()) == 6
     counts = run_query(out, "SELECT * FROM speaker_claim_counts")
     assert dict(zip(counts["speaker_name"], counts["claims"], strict=True)) == {
-        "Jane Smith": 2, "(unknown)": 2
+        "Jane Smith": 2,
+        "(unknown)": 2,
     }
     groups = run_query(out, "SELECT * FROM event_groups")
     assert int(groups["mentions"].sum()) == 6
 
 
-@pytest.mark.parametrize("sql", [
-    "CREATE TABLE x AS SELECT 1",
-    "DELETE FROM events",
-    "INSERT INTO articles SELECT * FROM articles",
-    "COPY events TO '/tmp/newsledger-should-not-exist.csv'",
-    "ATTACH 'other.duckdb' AS o",
-    "SELECT 1; DROP TABLE events",
-    "SET enable_external_access = true",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "CREATE TABLE x AS SELECT 1",
+        "DELETE FROM events",
+        "INSERT INTO articles SELECT * FROM articles",
+        "COPY events TO '/tmp/newsledger-should-not-exist.csv'",
+        "ATTACH 'other.duckdb' AS o",
+        "SELECT 1; DROP TABLE events",
+        "SET enable_external_access = true",
+    ],
+)
 def test_writes_refused(out: Path, sql: str) -> None:
     with pytest.raises((QueryError, duckdb.Error)):
         run_query(out, sql)

@@ -94,8 +94,12 @@ def test_rule_documented(release: Path) -> None:
 
 def test_frictionless_cli_validates_the_release(release: Path) -> None:
     cli = Path(sys.executable).parent / "frictionless"
-    run = subprocess.run([str(cli), "validate", "--json", str(release / "datapackage.json")],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [str(cli), "validate", "--json", str(release / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     report = json.loads(run.stdout)
     assert run.returncode == 0 and report["valid"], run.stdout[-2000:]
     assert {t["name"] for t in report["tasks"]} >= {"articles", "events", "claims", "actors"}

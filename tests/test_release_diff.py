@@ -10,9 +10,18 @@ from tests.release_fixtures import corrections_frame, make_tables, projection
 
 
 def _correction(cid: str, action: str, table: str, row_id: str, in_force: bool = True) -> dict:
-    return {"correction_id": cid, "action": action, "table_name": table, "row_id": row_id,
-            "fields": "{}", "reason": "wrong speaker", "author": "ana", "reverts": None,
-            "recorded_at": "2026-01-02T00:00:00+00:00", "in_force": in_force}
+    return {
+        "correction_id": cid,
+        "action": action,
+        "table_name": table,
+        "row_id": row_id,
+        "fields": "{}",
+        "reason": "wrong speaker",
+        "author": "ana",
+        "reverts": None,
+        "recorded_at": "2026-01-02T00:00:00+00:00",
+        "in_force": in_force,
+    }
 
 
 def _three_releases(tmp_path: Path) -> tuple[dict, dict]:
@@ -26,12 +35,15 @@ def _three_releases(tmp_path: Path) -> tuple[dict, dict]:
     claims = claims[claims["claim_id"] != retracted_id].reset_index(drop=True)
     tables["claims"] = claims
     tables["actors"].loc[tables["actors"]["actor_id"] == "P-SMITH", "mention_count"] -= 1
-    corr = corrections_frame([
-        _correction("corr-1", "override", "claims", changed_id),
-        _correction("corr-2", "retract", "claims", retracted_id),
-    ])
-    result = publish(projection(tables, corrections=corr), tmp_path,
-                     {"corrections": ["corr-1", "corr-2"]})
+    corr = corrections_frame(
+        [
+            _correction("corr-1", "override", "claims", changed_id),
+            _correction("corr-2", "retract", "claims", retracted_id),
+        ]
+    )
+    result = publish(
+        projection(tables, corrections=corr), tmp_path, {"corrections": ["corr-1", "corr-2"]}
+    )
     assert result is not None and result.version == "1.1.1"
     return result.changes, {"changed": changed_id, "retracted": retracted_id}
 
@@ -77,12 +89,14 @@ def test_diff_any_two_versions(tmp_path: Path) -> None:
     assert claims["rows_before"] == 4 and claims["rows_after"] == 5
     assert claims["removed"] == 1 and claims["changed"] == 1 and claims["added"] == 2
     assert [c["correction_id"] for c in d["reasons"]["corrections"]["applied"]] == [
-        "corr-1", "corr-2"
+        "corr-1",
+        "corr-2",
     ]
     backwards = diff_versions(datasets, "1.1.1", "1.0.0")
     assert backwards["tables"]["articles"]["removed"] == 1
     assert [c["correction_id"] for c in backwards["reasons"]["corrections"]["reverted"]] == [
-        "corr-1", "corr-2"
+        "corr-1",
+        "corr-2",
     ]
     same = diff_versions(datasets, "1.1.0", "1.1.0")
     assert all(t["added"] == t["removed"] == t["changed"] == 0 for t in same["tables"].values())

@@ -58,8 +58,9 @@ def test_datapackage_metadata(tmp_path: Path) -> None:
     for res in pkg["resources"]:
         file = result.path / res["path"]
         assert res["bytes"] == file.stat().st_size
-        digest = subprocess.run(["sha256sum", str(file)], capture_output=True, text=True,
-                                check=True).stdout.split()[0]
+        digest = subprocess.run(
+            ["sha256sum", str(file)], capture_output=True, text=True, check=True
+        ).stdout.split()[0]
         assert res["hash"] == f"sha256:{digest}"
         assert res["mediatype"] in ("text/csv", "application/vnd.apache.parquet")
     events = by_name["events"]["schema"]
@@ -83,11 +84,13 @@ def test_datapackage_metadata(tmp_path: Path) -> None:
 def test_checksums_verify_with_sha256sum(tmp_path: Path) -> None:
     result = publish(projection(), tmp_path, {})
     assert result is not None
-    check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=result.path,
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        ["sha256sum", "-c", "SHA256SUMS"], cwd=result.path, capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout + check.stderr
-    listed = {line.split("  ", 1)[1] for line in (result.path / "SHA256SUMS").read_text()
-              .splitlines()}
+    listed = {
+        line.split("  ", 1)[1] for line in (result.path / "SHA256SUMS").read_text().splitlines()
+    }
     assert "SHA256SUMS" not in listed and "datapackage.json" in listed
     (result.path / "data" / "events.csv").write_text("tampered\r\n")
     assert verify_sums(result.path) == ["data/events.csv"]
@@ -115,14 +118,17 @@ def test_patch_when_only_extractions_change(tmp_path: Path) -> None:
     publish(projection(make_tables()), tmp_path, {})
     tables = make_tables(event_version="events-1.1")
     tables["events"].loc[0, "confidence"] = 0.99  # the new extractor states one fact differently
-    result = publish(projection(tables, extractor_versions=["claims-1.0", "events-1.1"]),
-                     tmp_path, {})
+    result = publish(
+        projection(tables, extractor_versions=["claims-1.0", "events-1.1"]), tmp_path, {}
+    )
     assert result is not None and (result.version, result.bump) == ("1.0.1", "patch")
     events = result.changes["tables"]["events"]
     assert events["changed"] == 6
     assert events["changed_columns"] == {"extractor_version": 6, "confidence": 1}
     assert result.changes["reasons"]["extractor_versions"] == {
-        "from": ["claims-1.0", "events-1.0"], "to": ["claims-1.0", "events-1.1"], "changed": True
+        "from": ["claims-1.0", "events-1.0"],
+        "to": ["claims-1.0", "events-1.1"],
+        "changed": True,
     }
 
 
@@ -169,7 +175,10 @@ def test_failure_mid_publish_leaves_nothing(
         publish(projection(make_tables(n_articles=3)), tmp_path, {})
     assert calls == ["articles", "events", "claims"]
     assert sorted(p.name for p in datasets.iterdir()) == [
-        ".publish.lock", "1.0.0", "index.html", "latest.json"
+        ".publish.lock",
+        "1.0.0",
+        "index.html",
+        "latest.json",
     ]
     assert (datasets / "latest.json").read_bytes() == latest
     assert (datasets / "index.html").read_bytes() == index

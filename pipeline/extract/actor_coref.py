@@ -37,13 +37,50 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "pobj", "iobj"}
 REFLEXIVE = {"himself", "herself", "itself", "themselves"}
 # "Davis welcomed his apology": an act that the verb's subject reacts to is someone else's.
-OTHERS_ACTS = {"apology", "resignation", "admission", "climbdown", "u-turn", "concession",
-               "remark", "comment", "apologies", "intervention", "retraction"}
-REACTIONS = {"welcome", "accept", "reject", "criticise", "criticize", "praise", "condemn",
-             "dismiss", "demand", "hail", "applaud", "question", "mock", "attack", "seek"}
+OTHERS_ACTS = {
+    "apology",
+    "resignation",
+    "admission",
+    "climbdown",
+    "u-turn",
+    "concession",
+    "remark",
+    "comment",
+    "apologies",
+    "intervention",
+    "retraction",
+}
+REACTIONS = {
+    "welcome",
+    "accept",
+    "reject",
+    "criticise",
+    "criticize",
+    "praise",
+    "condemn",
+    "dismiss",
+    "demand",
+    "hail",
+    "applaud",
+    "question",
+    "mock",
+    "attack",
+    "seek",
+}
 # "His spokesman said he would ...": the spokesman speaks for his principal.
-AGENTS = {"spokesman", "spokeswoman", "spokesperson", "aide", "lawyer", "solicitor",
-          "barrister", "attorney", "adviser", "advisor", "representative"}
+AGENTS = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "lawyer",
+    "solicitor",
+    "barrister",
+    "attorney",
+    "adviser",
+    "advisor",
+    "representative",
+}
 
 
 @dataclass(frozen=True)
@@ -68,16 +105,17 @@ def seen_for(tok: Token, sent: int, actor_id: str, actor_type: str, gender: str 
     if owner is not tok and owner.dep_ in SUBJECTS:
         subj = True
     main = subj and owner.head.dep_ == "ROOT"
-    plural = tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in PLURAL or bool(tok.conjuncts)
-    conj = frozenset(c.i for c in tok.conjuncts)
+    conjuncts = tok.conjuncts
+    plural = tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in PLURAL or bool(conjuncts)
+    conj = frozenset(c.i for c in conjuncts)
     return Seen(tok.i, sent, actor_id, actor_type, gender, subj, main, owner.head.i, plural, conj)
 
 
 def is_possessor(tok: Token) -> bool:
-    """"Trump's approach": spaCy marks the possessor poss, or nmod with a 's case child."""
+    """ "Trump's approach": spaCy marks the possessor poss, or nmod with a 's case child."""
     return tok.dep_ == "poss" or (
-        tok.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in {"'s", "’s", "'", "’"}
-                                   for c in tok.children)
+        tok.dep_ == "nmod"
+        and any(c.dep_ == "case" and c.lower_ in {"'s", "’s", "'", "’"} for c in tok.children)
     )
 
 
@@ -109,16 +147,21 @@ def antecedent(tok: Token, sent: int, history: list[Seen]) -> Seen | None:
         if s.sent < sent - 3:
             break
         recent.append(s)
-    cands = [s for s in reversed(recent)
-             if s.i < tok.i and compatible(pron, s, tok.head.i)
-             and not (bound and s.subject and s.head == verb.i)]
+    cands = [
+        s
+        for s in reversed(recent)
+        if s.i < tok.i
+        and compatible(pron, s, tok.head.i)
+        and not (bound and s.subject and s.head == verb.i)
+    ]
     if not cands:
         return None
     act = _reacted_act(tok)
     if act is not None:  # never the reacting subject; else one other actor just before
         other = {s.actor_id for s in cands if s.subject and s.head == act}
-        near = {s.actor_id: s for s in cands if s.sent in {sent - 1, sent}
-                and s.actor_id not in other}
+        near = {
+            s.actor_id: s for s in cands if s.sent in {sent - 1, sent} and s.actor_id not in other
+        }
         return next(iter(near.values())) if len(near) == 1 else None
     if pron in MALE or pron in FEMALE:
         principal = _principal(tok, cands)
@@ -159,7 +202,7 @@ def _reacted_act(tok: Token) -> int | None:
 
 
 def _principal(tok: Token, cands: list[Seen]) -> Seen | None:
-    """"His spokesman said he would give evidence": the subject pronoun of what an agent
+    """ "His spokesman said he would give evidence": the subject pronoun of what an agent
     (spokesman, lawyer) of someone says is that someone, the agent's possessor."""
     if tok.dep_ not in SUBJECTS or tok.head.dep_ != "ccomp":
         return None

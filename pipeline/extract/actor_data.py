@@ -31,10 +31,13 @@ import pycountry
 DATA_DIR = Path(__file__).resolve().parents[2] / "schemas" / "actors"
 
 _NON_WORD = re.compile(r"[^\w]+")
-_DIACRITICS = str.maketrans("áàâäãåéèêëíìîïóòôöõúùûüçñšžłćńśźżőűğışÁÉÍÓÚÖÜÇŠŽŁŞİ",
-                            "aaaaaaeeeeiiiiooooouuuucnszlcnszzougisAEIOUOUCSZLSI")
+_DIACRITICS = str.maketrans(
+    "áàâäãåéèêëíìîïóòôöõúùûüçñšžłćńśźżőűğışÁÉÍÓÚÖÜÇŠŽŁŞİ",
+    "aaaaaaeeeeiiiiooooouuuucnszlcnszzougisAEIOUOUCSZLSI",
+)
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Lookup key of a name: lower case, no diacritics, punctuation as single spaces."""
     return _NON_WORD.sub(" ", text.translate(_DIACRITICS).lower()).strip()
@@ -120,11 +123,25 @@ def _load_countries(data: ActorData) -> None:
 # pycountry type names per country. Names that are also a country, a dictionary name or a
 # common first name are left out.
 SUBDIVISION_TYPES = {
-    "US": {"State", "District"}, "CA": {"Province", "Territory"}, "AU": {"State", "Territory"},
-    "GB": {"Country", "Province"}, "IN": {"State", "Union territory"}, "PK": {"Province"},
+    "US": {"State", "District"},
+    "CA": {"Province", "Territory"},
+    "AU": {"State", "Territory"},
+    "GB": {"Country", "Province"},
+    "IN": {"State", "Union territory"},
+    "PK": {"Province"},
 }
-NOT_SUBDIVISIONS = {"georgia", "victoria", "virginia", "indiana", "washington", "punjab",
-                    "delaware", "maine", "colorado", "goa"}
+NOT_SUBDIVISIONS = {
+    "georgia",
+    "victoria",
+    "virginia",
+    "indiana",
+    "washington",
+    "punjab",
+    "delaware",
+    "maine",
+    "colorado",
+    "goa",
+}
 
 
 def _load_subdivisions(data: ActorData) -> None:
@@ -134,9 +151,16 @@ def _load_subdivisions(data: ActorData) -> None:
             continue
         for sub in pycountry.subdivisions.get(country_code=code) or []:
             key = norm(sub.name.split("[")[0].split(",")[0])
-            if sub.type in types and key and key not in NOT_SUBDIVISIONS and not (
-                key in data.countries or key in data.demonyms or key in data.entries
-                or key in data.metonyms
+            if (
+                sub.type in types
+                and key
+                and key not in NOT_SUBDIVISIONS
+                and not (
+                    key in data.countries
+                    or key in data.demonyms
+                    or key in data.entries
+                    or key in data.metonyms
+                )
             ):
                 data.subdivisions.setdefault(key, country.alpha_3)
 
@@ -149,9 +173,15 @@ def load() -> ActorData:
     for row in _rows("people.csv"):
         aliases = tuple(_split(row["aliases"]))
         entry = Entry(
-            name=row["name"], actor_type="person", country=row["country"] or None,
-            sector=row["sector"] or None, qid=row["qid"] or None, gender=row["gender"] or None,
-            leader=row["leader"] == "1", role=row["role"] or None, aliases=aliases,
+            name=row["name"],
+            actor_type="person",
+            country=row["country"] or None,
+            sector=row["sector"] or None,
+            qid=row["qid"] or None,
+            gender=row["gender"] or None,
+            leader=row["leader"] == "1",
+            role=row["role"] or None,
+            aliases=aliases,
         )
         for alias in (entry.name, *aliases):
             data.entries.setdefault(norm(alias), entry)
@@ -159,9 +189,12 @@ def load() -> ActorData:
     for row in _rows("organizations.csv"):
         aliases = tuple(_split(row["aliases"]))
         entry = Entry(
-            name=row["name"], actor_type=row["actor_type"] or "organization",
-            country=row["country"] or None, sector=row["sector"] or None,
-            qid=row["qid"] or None, aliases=aliases,
+            name=row["name"],
+            actor_type=row["actor_type"] or "organization",
+            country=row["country"] or None,
+            sector=row["sector"] or None,
+            qid=row["qid"] or None,
+            aliases=aliases,
         )
         for alias in (entry.name, *aliases):
             key = norm(alias)

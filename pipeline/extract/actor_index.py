@@ -29,17 +29,45 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.actor_data import Entry, load, norm, surname
-from pipeline.extract.actor_mentions import NON_NAME_ENTS, Found, scan, title_match
+from pipeline.extract.actor_mentions import NON_NAME_ENTS, DocWords, Found, scan, title_match
 from pipeline.extract.countries import collective_name, country_name
 from pipeline.extract.model import Actor, ArticleContext, actor_id, slug
 
-WEAK_TITLES = {"chairman", "chair", "director", "head", "chief", "executive", "spokesman",
-               "spokeswoman", "spokesperson", "official", "adviser", "advisor", "aide",
-               "leader", "commissioner", "fellow", "senior fellow", "president"}
+WEAK_TITLES = {
+    "chairman",
+    "chair",
+    "director",
+    "head",
+    "chief",
+    "executive",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "adviser",
+    "advisor",
+    "aide",
+    "leader",
+    "commissioner",
+    "fellow",
+    "senior fellow",
+    "president",
+}
 INSTITUTIONAL = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 # Offices of the United States only: a "senator John Doe" in a British story is no Briton.
-US_TITLES = {"senator", "sen", "congressman", "congresswoman", "congressmember", "governor",
-             "gov", "rep", "representative", "state senator", "lieutenant governor"}
+US_TITLES = {
+    "senator",
+    "sen",
+    "congressman",
+    "congresswoman",
+    "congressmember",
+    "governor",
+    "gov",
+    "rep",
+    "representative",
+    "state senator",
+    "lieutenant governor",
+}
 Place = tuple[str | None, str | None]  # (iso3, region name)
 # A domestic story: the main country has at least this many and this share of the
 # country mentions; its unknown organisations and described people are then its own.
@@ -67,13 +95,16 @@ class ActorIndex:
         self._by_first: dict[str, str | None] = {}
         self.domestic = False  # most country mentions are of the main country
         self._strangers: set[str] = set()  # surnames of dictionary people that are not them
-        found = scan(doc)
+        self.words = DocWords(doc)  # token strings, shared with the pronoun and speaker passes
+        found = scan(self.words)
         self.main_country: str | None = self._pick_main_country(found)
         found = self._demote_strangers(found)
         known: dict[str, list[Entry]] = {}
         for f in found:
-            if f.entry is not None and f.kind == "person" and f.entry not in known.get(
-                surname(f.entry.name), []
+            if (
+                f.entry is not None
+                and f.kind == "person"
+                and f.entry not in known.get(surname(f.entry.name), [])
             ):
                 known.setdefault(surname(f.entry.name), []).append(f.entry)
         self._known_by_surname = {k: v[0] for k, v in known.items() if len(v) == 1}
@@ -105,16 +136,21 @@ class ActorIndex:
             return Actor(actor_id(name, iso, None, qid), name, "country", iso, None, qid)
         if f.kind == "metonym":
             name = collective_name(f.country, f.sector, f.name)
-            return Actor(actor_id(name, f.country, f.sector), name, "organization", f.country,
-                         f.sector)
+            return Actor(
+                actor_id(name, f.country, f.sector), name, "organization", f.country, f.sector
+            )
         if f.kind == "organization":
             country = f.country
-            if country is None and (f.sector in INSTITUTIONAL or (
-                self.domestic and f.sector not in {"IGO", "BUS"}  # firms are often foreign
-            )):
+            if country is None and (
+                f.sector in INSTITUTIONAL
+                or (
+                    self.domestic and f.sector not in {"IGO", "BUS"}  # firms are often foreign
+                )
+            ):
                 country = self.main_country  # "the Home Office" in a British story
-            return Actor(actor_id(f.name, country, f.sector), f.name, "organization",
-                         country, f.sector)
+            return Actor(
+                actor_id(f.name, country, f.sector), f.name, "organization", country, f.sector
+            )
         same = self._known_by_surname.get(norm(f.name))
         if same is not None:  # "Mr Brown" after "Gordon Brown"
             return _entry_actor(same, desc)
@@ -131,12 +167,15 @@ class ActorIndex:
         if namesakes and len({(e.country, e.sector) for e in namesakes}) == 1:
             country = namesakes[0].country  # "President Bush": which one is unsure, not where
             sector = sector or namesakes[0].sector
-        if country is None and (sector in INSTITUTIONAL or self.domestic) and not (
-            self.main_country != "USA" and self._us_title(f)
+        if (
+            country is None
+            and (sector in INSTITUTIONAL or self.domestic)
+            and not (self.main_country != "USA" and self._us_title(f))
         ):
             country = self.main_country  # "Scotsman journalist Hamish MacDonell"
-        actor = Actor(person_id(f.name, country), f.name, "person", country, sector,
-                      description=desc)
+        actor = Actor(
+            person_id(f.name, country), f.name, "person", country, sector, description=desc
+        )
         self._unknown.add(actor.actor_id)
         return actor
 
@@ -160,9 +199,7 @@ class ActorIndex:
         j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
         aid = self._cover.get(j)
         body = self._actors.get(aid) if aid else None
-        if body is None or body.actor_type != "organization" or body.sector not in {
-            "PTY", "OPP"
-        }:
+        if body is None or body.actor_type != "organization" or body.sector not in {"PTY", "OPP"}:
             return None
         return body.country, body.sector
 
@@ -232,28 +269,34 @@ class ActorIndex:
                     index[key] = aid if prev == aid else None  # two people: ambiguous
 
     def _link_short_names(self) -> None:
-        for tok in self.doc:
-            if (tok.i not in self._cover and tok.text[:1].isupper() and tok.is_alpha
-                    and tok.ent_type_ not in NON_NAME_ENTS):
-                full = self._by_surname.get(norm(tok.text))
-                if full is None and tok.pos_ == "PROPN":
-                    full = self._namesake(tok)
-                if full:
-                    self._cover[tok.i] = self._heads[tok.i] = full
-                    self._aliases[full].add(tok.text)
-                    prev = self.doc[tok.i - 1] if tok.i > 0 else None
-                    first = norm(self._actors[full].name).split()[0]
-                    if prev is not None and prev.i not in self._cover and norm(prev.text) == first:
-                        self._cover[prev.i] = full  # "Ivo Daalder" before the apposition
-                        self._aliases[full].add(f"{prev.text} {tok.text}")
+        for i, word in enumerate(self.words.text):
+            if i in self._cover or not (word[:1].isupper() and word.isalpha()):
+                continue
+            tok = self.doc[i]
+            if tok.ent_type_ in NON_NAME_ENTS:
+                continue
+            full = self._by_surname.get(norm(tok.text))
+            if full is None and tok.pos_ == "PROPN":
+                full = self._namesake(tok)
+            if full:
+                self._cover[tok.i] = self._heads[tok.i] = full
+                self._aliases[full].add(tok.text)
+                prev = self.doc[tok.i - 1] if tok.i > 0 else None
+                first = norm(self._actors[full].name).split()[0]
+                if prev is not None and prev.i not in self._cover and norm(prev.text) == first:
+                    self._cover[prev.i] = full  # "Ivo Daalder" before the apposition
+                    self._aliases[full].add(f"{prev.text} {tok.text}")
 
     def _link_roles(self) -> None:
-        """"The home secretary said ... Mr Smithson added": a person named with no title
+        """ "The home secretary said ... Mr Smithson added": a person named with no title
         or apposition holds a definite title ("the X", no other country) of the same or
         the previous two sentences when they are the only such person near it; they
         take its country (else the main country), sector and wording."""
-        bare = {aid for aid in self._unknown
-                if self._actors[aid].description is None and self._actors[aid].sector is None}
+        bare = {
+            aid
+            for aid in self._unknown
+            if self._actors[aid].description is None and self._actors[aid].sector is None
+        }
         if not bare:
             return
         starts = [sent.start for sent in self.doc.sents]
@@ -268,9 +311,13 @@ class ActorIndex:
             if tok.tag_ not in {"NN", "NNP"} or tok.lower_ not in titles:
                 continue
             cands = near.get(bisect_right(starts, tok.i) - 1)
-            if (not cands or len(cands) != 1 or tok.i in self._cover
-                    or tok.dep_ in {"compound", "amod"}
-                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+            if (
+                not cands
+                or len(cands) != 1
+                or tok.i in self._cover
+                or tok.dep_ in {"compound", "amod"}
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            ):
                 continue
             words = [t for t in self.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det"]
             match = title_match(words) if norm(tok.lemma_) in self._data.titles else None
@@ -283,8 +330,13 @@ class ActorIndex:
             person = self._actors[aid]
             desc = self.doc[words[0].i : tok.i + 1].text
             country = person.country or self.main_country
-            linked = replace(person, actor_id=person_id(person.name, country), country=country,
-                             sector=match[1].sector, description=desc)
+            linked = replace(
+                person,
+                actor_id=person_id(person.name, country),
+                country=country,
+                sector=match[1].sector,
+                description=desc,
+            )
             self._rekey(aid, linked)
             bare.discard(aid)
             for k in near:
@@ -316,15 +368,14 @@ class ActorIndex:
         entries = self._data.surnames.get(norm(tok.text), [])
         if not entries:
             return None
-        if not hasattr(self, "_words"):
-            self._words = {norm(t.text) for t in self.doc if t.text[:1].isupper()}
-        named = [e for e in entries if norm(e.name).split()[0] in self._words]
+        if not hasattr(self, "_capitalised"):
+            self._capitalised = {norm(w) for w in self.words.text if w[:1].isupper()}
+        named = [e for e in entries if norm(e.name).split()[0] in self._capitalised]
         if len(named) == 1:
             return self._register(_entry_actor(named[0], None), tok.text, named[0].gender)
         if tok.ent_type_ == "PERSON" and len({(e.country, e.sector) for e in entries}) == 1:
             e = entries[0]
-            actor = Actor(person_id(tok.text, e.country), tok.text, "person", e.country,
-                          e.sector)
+            actor = Actor(person_id(tok.text, e.country), tok.text, "person", e.country, e.sector)
             genders = {x.gender for x in entries}
             return self._register(actor, tok.text, genders.pop() if len(genders) == 1 else None)
         return None
@@ -336,13 +387,26 @@ class ActorIndex:
         out = []
         for f in found:
             e = f.entry
-            if (e is not None and e.actor_type == "person" and not e.leader
-                    and f.end - f.start == 1 and e.name not in full and self.main_country
-                    and e.country != self.main_country):
+            if (
+                e is not None
+                and e.actor_type == "person"
+                and not e.leader
+                and f.end - f.start == 1
+                and e.name not in full
+                and self.main_country
+                and e.country != self.main_country
+            ):
                 self._strangers.add(norm(self.doc[f.start].text))
-                f = Found(f.start, f.end, "person", self.doc[f.start].text,
-                          description=f.description, evidence=True, extra=f.extra,
-                          gender=e.gender)
+                f = Found(
+                    f.start,
+                    f.end,
+                    "person",
+                    self.doc[f.start].text,
+                    description=f.description,
+                    evidence=True,
+                    extra=f.extra,
+                    gender=e.gender,
+                )
             out.append(f)
         return out
 
@@ -351,18 +415,27 @@ class ActorIndex:
         as often as any country), else the most named country (names, demonyms, metonyms,
         states, national bodies such as parties, and dictionary people), else the home
         country of the article's outlet when the dictionary knows it."""
-        counts = Counter(f.country for f in found if f.country and (
-            f.kind != "person" or (f.entry is not None and f.end - f.start > 1)
-        ))  # "Jack Straw": the country of named people too
+        counts = Counter(
+            f.country
+            for f in found
+            if f.country and (f.kind != "person" or (f.entry is not None and f.end - f.start > 1))
+        )  # "Jack Straw": the country of named people too
         named = {i for f in found for i in range(f.start, f.end)}
         demonyms = self._data.demonyms
-        adjectives = (t.lower_ if t.is_alpha else norm(t.text) for t in self.doc
-                      if (t.pos_ == "ADJ" or t.tag_ == "NNP") and t.i not in named)
+        words = self.words
+        adjectives = (
+            words.lower[i] if text.isalpha() else norm(text)
+            for i, text in enumerate(words.text)
+            if words.adj_or_nnp[i] and i not in named
+        )
         counts.update(demonyms[k] for k in adjectives if k in demonyms)
         top_country = counts.most_common(1)[0] if counts else None
         total = sum(counts.values())
-        self.domestic = bool(top_country and top_country[1] >= DOMESTIC_MIN
-                             and top_country[1] >= DOMESTIC_SHARE * total)
+        self.domestic = bool(
+            top_country
+            and top_country[1] >= DOMESTIC_MIN
+            and top_country[1] >= DOMESTIC_SHARE * total
+        )
         people = Counter(f.entry.name for f in found if f.entry and f.kind == "person")
         if people:
             top, n = people.most_common(1)[0]
@@ -399,10 +472,16 @@ def _merge_people(found: list[Found]) -> dict[int, Found]:
         descs = [f.description for f in members if f.description is not None]
         extra = [x for f in members for x in f.extra]
         genders = {f.gender for f in members} - {None}
-        rep = Found(members[0].start, members[0].end, "person", name,
-                    description=descs[0] if descs else None, evidence=True,
-                    extra=tuple(descs[1:] + extra),
-                    gender=genders.pop() if len(genders) == 1 else None)
+        rep = Found(
+            members[0].start,
+            members[0].end,
+            "person",
+            name,
+            description=descs[0] if descs else None,
+            evidence=True,
+            extra=tuple(descs[1:] + extra),
+            gender=genders.pop() if len(genders) == 1 else None,
+        )
         for f in members:
             out[id(f)] = rep
     return out
@@ -418,5 +497,13 @@ def person_id(name: str, country: str | None) -> str:
 
 
 def _entry_actor(e: Entry, description: str | None) -> Actor:
-    return Actor(actor_id(e.name, e.country, e.sector, e.qid), e.name, e.actor_type, e.country,
-                 e.sector, e.qid, description, e.aliases)
+    return Actor(
+        actor_id(e.name, e.country, e.sector, e.qid),
+        e.name,
+        e.actor_type,
+        e.country,
+        e.sector,
+        e.qid,
+        description,
+        e.aliases,
+    )

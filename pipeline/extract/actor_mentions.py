@@ -13,46 +13,229 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, POS, TAG
+from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.actor_companies import appos_country, company_cue
 from pipeline.extract.actor_data import Entry, Role, load, norm
 
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-PREFIX_WORDS = {"former", "then", "acting", "deputy", "senior", "chief", "top", "interim",
-                "outgoing", "incoming", "ex", "vice", "current", "now", "longtime"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness",
-              "baron", "prof", "madam", "monsieur", "herr"}
-FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "baroness", "madam", "queen", "princess",
-                "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "duchess"}
-MALE_WORDS = {"mr", "sir", "lord", "baron", "monsieur", "herr", "king", "prince", "spokesman",
-              "congressman", "chairman", "businessman", "duke", "emir", "sheikh", "sultan"}
-INSTITUTION_WORDS = {"house", "senate", "congress", "parliament", "court", "state", "department",
-                     "ministry", "committee", "council", "assembly", "party", "government",
-                     "administration", "cabinet", "commission", "army", "navy"}
-NON_NAME_ENTS = {"DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY", "PERCENT",
-                 "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "FAC"}
-NOT_ORGS = {"GMT", "BST", "UTC", "EST", "PST", "GDP", "CEO", "CFO", "IPO", "USD", "EUR", "GBP",
-            "AM", "PM", "TV", "PDF", "FAQ", "URL", "COVID"}
-PARTICLES = {"al", "el", "bin", "ibn", "von", "van", "der", "den", "de", "da", "du", "la", "le",
-             "di", "del", "dos", "das", "ter", "ten"}
+PREFIX_WORDS = {
+    "former",
+    "then",
+    "acting",
+    "deputy",
+    "senior",
+    "chief",
+    "top",
+    "interim",
+    "outgoing",
+    "incoming",
+    "ex",
+    "vice",
+    "current",
+    "now",
+    "longtime",
+}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "baroness",
+    "baron",
+    "prof",
+    "madam",
+    "monsieur",
+    "herr",
+}
+FEMALE_WORDS = {
+    "mrs",
+    "ms",
+    "miss",
+    "dame",
+    "lady",
+    "baroness",
+    "madam",
+    "queen",
+    "princess",
+    "spokeswoman",
+    "congresswoman",
+    "chairwoman",
+    "businesswoman",
+    "duchess",
+}
+MALE_WORDS = {
+    "mr",
+    "sir",
+    "lord",
+    "baron",
+    "monsieur",
+    "herr",
+    "king",
+    "prince",
+    "spokesman",
+    "congressman",
+    "chairman",
+    "businessman",
+    "duke",
+    "emir",
+    "sheikh",
+    "sultan",
+}
+INSTITUTION_WORDS = {
+    "house",
+    "senate",
+    "congress",
+    "parliament",
+    "court",
+    "state",
+    "department",
+    "ministry",
+    "committee",
+    "council",
+    "assembly",
+    "party",
+    "government",
+    "administration",
+    "cabinet",
+    "commission",
+    "army",
+    "navy",
+}
+NON_NAME_ENTS = {
+    "DATE",
+    "TIME",
+    "EVENT",
+    "LAW",
+    "WORK_OF_ART",
+    "PRODUCT",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+    "LANGUAGE",
+    "FAC",
+}
+NOT_ORGS = {
+    "GMT",
+    "BST",
+    "UTC",
+    "EST",
+    "PST",
+    "GDP",
+    "CEO",
+    "CFO",
+    "IPO",
+    "USD",
+    "EUR",
+    "GBP",
+    "AM",
+    "PM",
+    "TV",
+    "PDF",
+    "FAQ",
+    "URL",
+    "COVID",
+}
+PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "du",
+    "la",
+    "le",
+    "di",
+    "del",
+    "dos",
+    "das",
+    "ter",
+    "ten",
+}
 ORG_WORDS: dict[str, str] = {
-    "university": "EDU", "college": "EDU", "school": "EDU", "lab": "EDU", "laboratory": "EDU",
-    "council": "NGO", "institute": "NGO", "institution": "NGO", "foundation": "NGO",
-    "center": "NGO", "centre": "NGO", "association": "NGO", "society": "NGO", "fund": "NGO",
-    "ministry": "GOV", "department": "GOV", "agency": "GOV",
-    "commission": "GOV", "committee": "GOV", "administration": "GOV", "service": "GOV",
-    "party": "PTY", "bank": "BUS", "company": "BUS", "corporation": "BUS", "corp": "BUS",
-    "airport": "BUS", "motors": "BUS",
-    "inc": "BUS", "group": "BUS", "airlines": "BUS", "times": "MED", "post": "MED",
-    "news": "MED", "journal": "MED", "television": "MED", "army": "MIL", "forces": "MIL",
-    "command": "MIL", "police": "COP", "court": "JUD", "tribunal": "JUD", "parliament": "LEG",
-    "assembly": "LEG", "hospital": "HLH", "church": "REL", "brigade": "REB", "front": "REB",
-    "movement": "OPP", "observatory": "NGO", "watch": "NGO", "network": "NGO",
-    "library": "EDU", "museum": "EDU", "chambers": "BUS", "club": "NGO", "union": "LAB",
-    "executive": "GOV", "board": "GOV", "authority": "GOV", "office": "GOV",
-    "government": "GOV", "bureau": "GOV", "county council": "GOV", "city council": "GOV",
-    "town council": "GOV", "district council": "GOV", "security council": "GOV",
+    "university": "EDU",
+    "college": "EDU",
+    "school": "EDU",
+    "lab": "EDU",
+    "laboratory": "EDU",
+    "council": "NGO",
+    "institute": "NGO",
+    "institution": "NGO",
+    "foundation": "NGO",
+    "center": "NGO",
+    "centre": "NGO",
+    "association": "NGO",
+    "society": "NGO",
+    "fund": "NGO",
+    "ministry": "GOV",
+    "department": "GOV",
+    "agency": "GOV",
+    "commission": "GOV",
+    "committee": "GOV",
+    "administration": "GOV",
+    "service": "GOV",
+    "party": "PTY",
+    "bank": "BUS",
+    "company": "BUS",
+    "corporation": "BUS",
+    "corp": "BUS",
+    "airport": "BUS",
+    "motors": "BUS",
+    "inc": "BUS",
+    "group": "BUS",
+    "airlines": "BUS",
+    "times": "MED",
+    "post": "MED",
+    "news": "MED",
+    "journal": "MED",
+    "television": "MED",
+    "army": "MIL",
+    "forces": "MIL",
+    "command": "MIL",
+    "police": "COP",
+    "court": "JUD",
+    "tribunal": "JUD",
+    "parliament": "LEG",
+    "assembly": "LEG",
+    "hospital": "HLH",
+    "church": "REL",
+    "brigade": "REB",
+    "front": "REB",
+    "movement": "OPP",
+    "observatory": "NGO",
+    "watch": "NGO",
+    "network": "NGO",
+    "library": "EDU",
+    "museum": "EDU",
+    "chambers": "BUS",
+    "club": "NGO",
+    "union": "LAB",
+    "executive": "GOV",
+    "board": "GOV",
+    "authority": "GOV",
+    "office": "GOV",
+    "government": "GOV",
+    "bureau": "GOV",
+    "county council": "GOV",
+    "city council": "GOV",
+    "town council": "GOV",
+    "district council": "GOV",
+    "security council": "GOV",
 }
 
 
@@ -128,16 +311,25 @@ def describe_all(doc: Doc, start: int, end: int) -> list[Span]:
         if span is not None:
             out.append(span)
     after = end + 1 if end < len(doc) and doc[end].lower_ in {"'s", "’s"} else end
-    if after + 3 < len(doc) and doc[after].text == "," and doc[after + 1].like_num and (
-        doc[after + 2].text == ","
+    if (
+        after + 3 < len(doc)
+        and doc[after].text == ","
+        and doc[after + 1].like_num
+        and (doc[after + 2].text == ",")
     ):
         after += 2  # "Olena Kovalenko, 34, a teacher"
     if after < len(doc) and doc[after].text == ",":
         for child in head.children:
-            if (child.dep_ == "appos" and child.left_edge.i == after + 1
-                    and child.pos_ in {"NOUN", "PROPN"}
-                    and (title_in(list(child.subtree)) is not None or child.pos_ == "NOUN"
-                         or child.ent_type_ == "NORP")):  # "a South Carolina Republican"
+            if (
+                child.dep_ == "appos"
+                and child.left_edge.i == after + 1
+                and child.pos_ in {"NOUN", "PROPN"}
+                and (
+                    title_in(list(child.subtree)) is not None
+                    or child.pos_ == "NOUN"
+                    or child.ent_type_ == "NORP"
+                )
+            ):  # "a South Carolina Republican"
                 span = _clean(doc[child.left_edge.i : child.right_edge.i + 1])
                 if span is not None:
                     out.append(span)
@@ -145,12 +337,18 @@ def describe_all(doc: Doc, start: int, end: int) -> list[Span]:
     parent = head.head
     first = min(start, head.left_edge.i)
     comma = first > 0 and doc[first - 1].text == "," and parent.pos_ == "NOUN"
-    titled = (first > 0 and not doc[first - 1].is_punct and title_in([parent]) is not None
-              and not any(t.is_punct for t in doc[parent.left_edge.i : first]))
+    titled = (
+        first > 0
+        and not doc[first - 1].is_punct
+        and title_in([parent]) is not None
+        and not any(t.is_punct for t in doc[parent.left_edge.i : first])
+    )
     if head.dep_ == "appos" and parent.i < first and (comma or titled):
         span = _clean(doc[parent.left_edge.i : first])
-        if span is not None and "\n" not in span.text and not any(
-            t.ent_type_ == "PERSON" for t in span
+        if (
+            span is not None
+            and "\n" not in span.text
+            and not any(t.ent_type_ == "PERSON" for t in span)
         ):
             out.append(span)
     return out
@@ -166,15 +364,46 @@ def _capitalised(tok: Token) -> bool:
     return bool(tok.text) and tok.text[0].isupper()
 
 
-def _odd_case(tok: Token) -> bool:
-    """A name typed in odd case: "iSrael", or lower case right after a title ("President
-    obama"). Only dictionary names are matched so."""
-    if not tok.is_alpha or len(tok) < 3:
-        return False
-    if not tok.text.islower():
-        return True  # starts lower case, has an upper-case letter later
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and _capitalised(prev) and norm(prev.text) in load().titles
+class DocWords:
+    """One doc's token strings and flags, fetched from spaCy once for many lookups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.doc_text = doc.text
+        self.text = [t.text for t in doc]
+        self.lower = [text.lower() for text in self.text]  # spaCy's LOWER is str.lower
+        nnp, person = doc.vocab.strings.add("NNP"), doc.vocab.strings.add("PERSON")
+        rows = doc.to_array([IDX, IS_PUNCT, POS, TAG, ENT_TYPE]).tolist()
+        self.idx: list[int] = [row[0] for row in rows]
+        self.is_punct = [row[1] == 1 for row in rows]
+        self.pos: list[int] = [row[2] for row in rows]  # ids of spacy.symbols: ADJ, NOUN, ...
+        self.adj_or_nnp = [row[2] == ADJ or row[3] == nnp for row in rows]  # pos_, tag_
+        self.is_name = [
+            (text[:1].isupper() or text.endswith("."))  # cheap first: _name_word needs one
+            and _name_word(text, row[2] == PROPN or row[4] == person)
+            for text, row in zip(self.text, rows, strict=True)
+        ]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of doc[start:end], as Span.text gives it."""
+        return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+
+    def may_start_name(self, i: int) -> bool:
+        lower = self.lower[i]
+        return lower != "the" and (
+            self.text[i][:1].isupper() or lower in PARTICLES or self.odd_case(i)
+        )
+
+    def odd_case(self, i: int) -> bool:
+        """A name typed in odd case: "iSrael", or lower case right after a title ("President
+        obama"). Only dictionary names are matched so."""
+        text = self.text[i]
+        if len(text) < 3 or not text.isalpha():
+            return False
+        if not text.islower():
+            return True  # starts lower case, has an upper-case letter later
+        prev = self.text[i - 1] if i > 0 else ""
+        return prev[:1].isupper() and norm(prev) in load().titles
 
 
 def _lookup(data_key: str, text: str, odd: bool = False) -> tuple[str, object] | None:
@@ -198,28 +427,35 @@ def _lookup(data_key: str, text: str, odd: bool = False) -> tuple[str, object] |
     return None
 
 
-def _dictionary_hit(doc: Doc, i: int, sent_end: int) -> tuple[int, tuple[str, object]] | None:
-    if not _capitalised(doc[i]):
-        if doc[i].lower_ in PARTICLES:
+Hit = tuple[str, object]  # what a dictionary name is: ("entry", Entry), ("country", iso3), ...
+
+
+def _dictionary_hit(words: DocWords, i: int, sent_end: int) -> tuple[int, Hit] | None:
+    text = words.text
+    if not text[i][:1].isupper():
+        if words.lower[i] in PARTICLES:
             pass
-        elif _odd_case(doc[i]):  # one word only: "iSrael", "President obama"
-            return (i + 1, hit) if (hit := _lookup(norm(doc[i].text), doc[i].text, True)) else None
+        elif words.odd_case(i):  # one word only: "iSrael", "President obama"
+            return (i + 1, hit) if (hit := _lookup(norm(text[i]), text[i], True)) else None
         else:
             return None
     max_len = load().max_len
     limit = min(sent_end, i + max_len)
     stop = i + 1
     while stop < limit:
-        t = doc[stop]
-        if (t.is_punct and t.text not in {"-", "."}) or t.lower_ in {"'s", "’s"}:
+        if (words.is_punct[stop] and text[stop] not in {"-", "."}) or words.lower[stop] in {
+            "'s",
+            "’s",
+        }:
             break
         stop += 1
     for end in range(stop, i, -1):
-        if not (_capitalised(doc[end - 1]) or doc[end - 1].is_digit or end - 1 == i):
+        last = text[end - 1]
+        if not (last[:1].isupper() or last.isdigit() or end - 1 == i):
             continue
-        span = doc[i:end]
-        hit = _lookup(norm(span.text), span.text)
-        if hit is not None and hit[0] == "country" and span.root.ent_type_ == "PERSON":
+        span_text = words.span_text(i, end)
+        hit = _lookup(norm(span_text), span_text)
+        if hit is not None and hit[0] == "country" and words.doc[i:end].root.ent_type_ == "PERSON":
             continue  # "Georgia" / "Victoria" as a first name
         if hit is not None:
             return end, hit
@@ -230,8 +466,16 @@ def _found_from_hit(doc: Doc, i: int, end: int, hit: tuple[str, object]) -> Foun
     kind, value = hit
     if kind == "entry":
         assert isinstance(value, Entry)
-        return Found(i, end, value.actor_type, value.name, entry=value, country=value.country,
-                     sector=value.sector, evidence=value.actor_type == "person")
+        return Found(
+            i,
+            end,
+            value.actor_type,
+            value.name,
+            entry=value,
+            country=value.country,
+            sector=value.sector,
+            evidence=value.actor_type == "person",
+        )
     if kind == "country":
         assert isinstance(value, str)
         return Found(i, end, "country", doc[i:end].text, country=value)
@@ -239,37 +483,49 @@ def _found_from_hit(doc: Doc, i: int, end: int, hit: tuple[str, object]) -> Foun
     return Found(i, end, "metonym", doc[i:end].text, country=value[0], sector=value[1])
 
 
-def _name_token(tok: Token) -> bool:
-    if tok.text.endswith(".") and (norm(tok.text) in HONORIFICS or norm(tok.text) in load().titles):
+def _name_word(text: str, proper: bool) -> bool:
+    """Whether a token can be part of a name run; proper: tagged PROPN or labelled PERSON."""
+    if text.endswith(".") and (norm(text) in HONORIFICS or norm(text) in load().titles):
         return True  # "Mr.", "Dr." and "Sen." start a name run
-    if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
-        return (_capitalised(tok) and tok.is_alpha) or (tok.text.endswith(".") and len(tok) == 2)
+    if proper:
+        return (text[:1].isupper() and text.isalpha()) or (text.endswith(".") and len(text) == 2)
     return False
 
 
-def _unknown_run(doc: Doc, start: int, end: int, headline: bool) -> Found | None:
+def _unknown_run(tokens: DocWords, start: int, end: int, headline: bool) -> Found | None:
     """A person or organisation the dictionary does not know, from tokens [start, end)."""
     data = load()
-    words = [norm(t.text) for t in doc[start:end]]
+    doc = tokens.doc
+    words = [norm(text) for text in tokens.text[start:end]]
     cut = 0  # strip a leading title written as part of the name run ("City Attorney ...")
     for j in range(len(words) - 1, 0, -1):
         if _title_role(words[:j]):
             cut = j
             break
     start += cut
-    while end - start > 1 and (doc[start].lower_ in INSTITUTION_WORDS or (
-        doc[start].ent_type_ not in {"", "PERSON"} and doc[start + 1].ent_iob_ == "B"
-        and doc[start + 1].ent_type_ == "PERSON"
-    )):
+    while end - start > 1 and (
+        tokens.lower[start] in INSTITUTION_WORDS
+        or (
+            doc[start].ent_type_ not in {"", "PERSON"}
+            and doc[start + 1].ent_iob_ == "B"
+            and doc[start + 1].ent_type_ == "PERSON"
+        )
+    ):
         start += 1  # "Speaker of the House Newt Gingrich": "House" is no part of the name
     first = start  # an honorific ("Mr", "Dame") is evidence, not part of the name
-    while first < end - 1 and norm(doc[first].text) in HONORIFICS:
+    while first < end - 1 and norm(tokens.text[first]) in HONORIFICS:
         first += 1
     honorific = first > start
     names = doc[first:end]
-    if end - first < 1 or not any(len(t) > 2 for t in names) or any(
-        norm(t.text) in data.titles or t.is_stop or t.ent_type_ in NON_NAME_ENTS for t in names
-    ) or names[-1].lower_ in ORG_WORDS or names[-1].lemma_.lower() in data.groups:
+    if (
+        end - first < 1
+        or not any(len(text) > 2 for text in tokens.text[first:end])
+        or any(
+            norm(t.text) in data.titles or t.is_stop or t.ent_type_ in NON_NAME_ENTS for t in names
+        )
+        or names[-1].lower_ in ORG_WORDS
+        or names[-1].lemma_.lower() in data.groups
+    ):
         return None
     if not (cut or honorific) and company_cue(doc, first, end):  # "Pernod Ricard"
         return Found(
@@ -280,12 +536,19 @@ def _unknown_run(doc: Doc, start: int, end: int, headline: bool) -> Found | None
     descs = describe_all(doc, start, end)
     desc = descs[0] if descs else None
     person_label = root.ent_type_ == "PERSON" and end - start >= 2
-    if cut and not honorific and len(names) == 1 and root.ent_type_ != "PERSON" and (
-        norm(names.text) not in data.surnames
+    if (
+        cut
+        and not honorific
+        and len(names) == 1
+        and root.ent_type_ != "PERSON"
+        and (norm(names.text) not in data.surnames)
     ):
         return None  # "General Election": a title word before a lone capitalised word
-    if desc is not None and not (cut or honorific or person_label) and len(names) == 1 and (
-        root.ent_type_ != "PERSON"
+    if (
+        desc is not None
+        and not (cut or honorific or person_label)
+        and len(names) == 1
+        and (root.ent_type_ != "PERSON")
     ):
         desc = None  # "Diageo, the market leader": a lone word needs more than an apposition
     if cut or honorific or desc is not None or person_label:
@@ -295,48 +558,84 @@ def _unknown_run(doc: Doc, start: int, end: int, headline: bool) -> Found | None
         for d in descs:
             seen.update(norm(t.text) for t in d)
         gender = "f" if seen & FEMALE_WORDS else "m" if seen & MALE_WORDS else None
-        return Found(start, end, "person", names.text, description=desc, evidence=True,
-                     extra=tuple(descs[1:]), gender=gender)
+        return Found(
+            start,
+            end,
+            "person",
+            names.text,
+            description=desc,
+            evidence=True,
+            extra=tuple(descs[1:]),
+            gender=gender,
+        )
     return None
 
 
 def _unknown_org(ent: Span) -> Found | None:
     toks = [t for t in ent if t.dep_ != "det" and t.lower_ not in {"'s", "’s"}]
     doc = ent.doc
-    if (len(toks) == 1 and toks[0].is_alpha and toks[0].is_upper and len(toks[0]) >= 3
-            and toks[0].text not in NOT_ORGS):
+    if (
+        len(toks) == 1
+        and toks[0].is_alpha
+        and toks[0].is_upper
+        and len(toks[0]) >= 3
+        and toks[0].text not in NOT_ORGS
+    ):
         return Found(toks[0].i, toks[0].i + 1, "organization", toks[0].text)  # "NAACP"
     if len(toks) < 2 or not all(_capitalised(t) or t.is_stop for t in toks):
         return None
     words = [t.lower_ for t in toks]
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    sector = next((ORG_WORDS[w] for w in [*reversed(pairs), *reversed(words)] if w in ORG_WORDS),
-                  None)
+    sector = next(
+        (ORG_WORDS[w] for w in [*reversed(pairs), *reversed(words)] if w in ORG_WORDS), None
+    )
     if sector is None and company_cue(doc, toks[0].i, toks[-1].i + 1):
         sector = "BUS"  # "Wells Fargo shares"
     if sector is None:
         return None
     data = load()
     keys = [norm(t.text) for t in toks]
-    country = next((data.demonyms.get(k) or data.countries.get(k)
-                    for k in keys if k in data.demonyms or k in data.countries), None)
-    return Found(toks[0].i, toks[-1].i + 1, "organization", doc[toks[0].i : toks[-1].i + 1].text,
-                 country=country, sector=sector)
+    country = next(
+        (
+            data.demonyms.get(k) or data.countries.get(k)
+            for k in keys
+            if k in data.demonyms or k in data.countries
+        ),
+        None,
+    )
+    return Found(
+        toks[0].i,
+        toks[-1].i + 1,
+        "organization",
+        doc[toks[0].i : toks[-1].i + 1].text,
+        country=country,
+        sector=sector,
+    )
 
 
-def _inside_longer_org(doc: Doc, i: int, end: int, hit: tuple[str, object],
-                       covered: set[int]) -> bool:
+def _inside_longer_org(
+    doc: Doc, i: int, end: int, hit: tuple[str, object], covered: set[int]
+) -> bool:
     """A one-word organisation alias inside a longer ORG name ("Commission" in "the Law
     Commission"): the longer name is another organisation."""
     kind, value = hit
     tok = doc[i]
-    return (kind == "entry" and isinstance(value, Entry) and value.actor_type != "person"
-            and end == i + 1 and tok.ent_iob_ == "I" and tok.ent_type_ == "ORG"
-            and i - 1 not in covered and _capitalised(doc[i - 1]) and doc[i - 1].lower_ != "the")
+    return (
+        kind == "entry"
+        and isinstance(value, Entry)
+        and value.actor_type != "person"
+        and end == i + 1
+        and tok.ent_iob_ == "I"
+        and tok.ent_type_ == "ORG"
+        and i - 1 not in covered
+        and _capitalised(doc[i - 1])
+        and doc[i - 1].lower_ != "the"
+    )
 
 
-def _other_first_name(doc: Doc, i: int, end: int, hit: tuple[str, object],
-                      covered: set[int]) -> bool:
+def _other_first_name(
+    doc: Doc, i: int, end: int, hit: tuple[str, object], covered: set[int]
+) -> bool:
     """A dictionary surname after another first name ("Nicholas Jeffries"): someone else."""
     kind, value = hit
     if kind != "entry" or not isinstance(value, Entry) or value.actor_type != "person":
@@ -345,9 +644,15 @@ def _other_first_name(doc: Doc, i: int, end: int, hit: tuple[str, object],
         return False
     prev = doc[i - 1]
     key = norm(prev.text)
-    return (prev.pos_ == "PROPN" and _capitalised(prev) and prev.is_alpha
-            and key not in HONORIFICS and key not in load().titles
-            and key != norm(value.name).split()[0] and prev.ent_type_ in {"", "PERSON"})
+    return (
+        prev.pos_ == "PROPN"
+        and _capitalised(prev)
+        and prev.is_alpha
+        and key not in HONORIFICS
+        and key not in load().titles
+        and key != norm(value.name).split()[0]
+        and prev.ent_type_ in {"", "PERSON"}
+    )
 
 
 def _is_headline(text: str, idx: int, cache: dict[int, bool]) -> bool:
@@ -358,27 +663,29 @@ def _is_headline(text: str, idx: int, cache: dict[int, bool]) -> bool:
     b = text.find("\n", idx)
     line = text[a : b if b >= 0 else len(text)].strip()
     words = [w for w in line.split() if len(w) > 3 and w.isalpha()]
-    result = (len(words) >= 3 and not line.endswith((".", "”", '"'))
-              and sum(w[0].isupper() for w in words) / len(words) > 0.6)
+    result = (
+        len(words) >= 3
+        and not line.endswith((".", "”", '"'))
+        and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    )
     cache[a] = result
     return result
 
 
-def scan(doc: Doc) -> list[Found]:
+def scan(words: DocWords) -> list[Found]:
     """Every named actor mention of the doc, in order, without overlaps."""
     found: list[Found] = []
     covered: set[int] = set()
-    text = doc.text
+    doc = words.doc
+    text = words.doc_text
     lines: dict[int, bool] = {}
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            tok = doc[i]
-            if tok.lower_ == "the" or not (_capitalised(tok) or tok.lower_ in PARTICLES
-                                           or _odd_case(tok)):
+            if not words.may_start_name(i):
                 i += 1
                 continue
-            hit = _dictionary_hit(doc, i, sent.end)
+            hit = _dictionary_hit(words, i, sent.end)
             if hit is None:
                 i += 1
                 continue
@@ -398,16 +705,25 @@ def scan(doc: Doc) -> list[Found]:
             i = end
         i = sent.start
         while i < sent.end:
-            if i in covered or not _name_token(doc[i]):
+            if i in covered or not words.is_name[i]:
                 i += 1
                 continue
             j = i
-            while j < sent.end and j not in covered and (
-                _name_token(doc[j]) or (doc[j].lower_ in PARTICLES and j + 1 < sent.end
-                                        and j > i and _name_token(doc[j + 1]))
+            while (
+                j < sent.end
+                and j not in covered
+                and (
+                    words.is_name[j]
+                    or (
+                        words.lower[j] in PARTICLES
+                        and j + 1 < sent.end
+                        and j > i
+                        and words.is_name[j + 1]
+                    )
+                )
             ):
                 j += 1  # "Nicolas van de Walle": particles inside a name
-            f2 = _unknown_run(doc, i, j, _is_headline(text, doc[i].idx, lines))
+            f2 = _unknown_run(words, i, j, _is_headline(text, words.idx[i], lines))
             if f2 is not None:
                 found.append(f2)
                 covered.update(range(f2.start, f2.end))
@@ -418,9 +734,11 @@ def scan(doc: Doc) -> list[Found]:
             continue
         inner = [by_start[t.i] for t in ent if t.i in by_start]
         if any(t.i in covered for t in ent) and not (
-            inner and all(f.kind in {"country", "metonym"} and f.start >= ent.start
-                          and f.end <= ent.end
-                          for f in inner)
+            inner
+            and all(
+                f.kind in {"country", "metonym"} and f.start >= ent.start and f.end <= ent.end
+                for f in inner
+            )
             and sum(f.end - f.start for f in inner) == sum(t.i in covered for t in ent)
             and sum(t.i in covered for t in ent) < sum(t.dep_ != "det" for t in ent)
         ):
@@ -436,7 +754,8 @@ def scan(doc: Doc) -> list[Found]:
     for k, f in enumerate(found):  # "chairman of Pernod Ricard" after "Pernod Ricard shares"
         org = companies.get(norm(f.name))
         if org is not None and f.kind == "person" and f.entry is None:
-            found[k] = Found(f.start, f.end, "organization", org.name, country=org.country,
-                             sector=org.sector)
+            found[k] = Found(
+                f.start, f.end, "organization", org.name, country=org.country, sector=org.sector
+            )
     found.sort(key=lambda f: f.start)
     return found

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.actor_coref import (
@@ -62,8 +63,26 @@ PHRASE_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "quantm
 NAME_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
 MEMBER_BODIES = {"REB", "MIL", "IGO", "SPY", "COP"}  # their fighters/troops are the body itself
-QUANTIFIERS = {"one", "two", "three", "some", "many", "several", "most", "all", "none", "both",
-               "each", "any", "few", "dozens", "hundreds", "thousands", "number", "majority"}
+QUANTIFIERS = {
+    "one",
+    "two",
+    "three",
+    "some",
+    "many",
+    "several",
+    "most",
+    "all",
+    "none",
+    "both",
+    "each",
+    "any",
+    "few",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "number",
+    "majority",
+}
 RELATIVES = {"who", "whom", "whose", "which", "that"}
 # Groups that, without a country of their own, belong to the article's main country:
 # "MPs", "judges", "police officers", "unions", "the opposition", "voters".
@@ -87,7 +106,7 @@ class ActorResolver(ActorIndex):
         self._used: dict[str, Actor] = {}
         self._ante: dict[int, int] = {}  # pronoun token -> head token of its first antecedent
         self._cache: dict[int, list[Actor]] = {}
-        self._sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+        self._sent_of = [k for k, s in enumerate(doc.sents) for _ in range(s.start, s.end)]
         self._resolve_pronouns()
 
     # ---------------------------------------------------------------- public API
@@ -150,36 +169,43 @@ class ActorResolver(ActorIndex):
 
     def _resolve_pronouns(self) -> None:
         history: list[Seen] = []
-        for tok in self.doc:
-            sent = self._sent_of[tok.i]
-            aid = self._heads.get(tok.i)
-            if aid is None and tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
-                ante = antecedent(tok, sent, history)
+        pos = self.words.pos
+        for i, lower in enumerate(self.words.lower):
+            sent = self._sent_of[i]
+            aid = self._heads.get(i)
+            if aid is None and lower in PRONOUNS and pos[i] == PRON:
+                ante = antecedent(self.doc[i], sent, history)
                 if ante is not None:
-                    aid = self._pron[tok.i] = ante.actor_id
-                    self._ante[tok.i] = self._ante.get(ante.i, ante.i)
-            elif aid is None and tok.pos_ in {"NOUN", "PROPN"}:
-                group = self._resolve(tok)
+                    aid = self._pron[i] = ante.actor_id
+                    self._ante[i] = self._ante.get(ante.i, ante.i)
+            elif aid is None and pos[i] in (NOUN, PROPN):
+                group = self._resolve(self.doc[i])
                 if group:
                     aid = group[0].actor_id
-            if aid is not None and not self._inert(tok, self._actors[aid]):
+            if aid is not None and not self._inert(self.doc[i], self._actors[aid]):
                 actor = self._actors[aid]
-                history.append(seen_for(tok, sent, aid, actor.actor_type, self._gender.get(aid)))
+                history.append(
+                    seen_for(self.doc[i], sent, aid, actor.actor_type, self._gender.get(aid))
+                )
 
     def _inert(self, tok: Token, actor: Actor) -> bool:
         """Not a political actor a pronoun can refer to: a bill or act ("the Terrorism
         Bill"), a nickname in quotes ("Mad Dog"), a religious figure ("Prophet Muhammad")."""
         words = norm(actor.name).split()
         title = norm(self.describe(actor) or "").split()
-        if words and (words[-1] in LAWS or words[0] in RELIGIOUS_FIGURES
-                      or RELIGIOUS_FIGURES & set(title)):
+        if words and (
+            words[-1] in LAWS or words[0] in RELIGIOUS_FIGURES or RELIGIOUS_FIGURES & set(title)
+        ):
             return True
-        span = [i for i, a in self._cover.items() if a == actor.actor_id
-                and abs(i - tok.i) <= 4]
+        span = [i for i in range(tok.i - 4, tok.i + 5) if self._cover.get(i) == actor.actor_id]
         lo, hi = min(span, default=tok.i), max(span, default=tok.i)
         quote = {'"', "“", "”", "'", "‘", "’"}
-        return (lo > 0 and hi + 1 < len(self.doc) and self.doc[lo - 1].text in quote
-                and self.doc[hi + 1].text in quote)
+        return (
+            lo > 0
+            and hi + 1 < len(self.doc)
+            and self.doc[lo - 1].text in quote
+            and self.doc[hi + 1].text in quote
+        )
 
     # ---------------------------------------------------------------- resolution
 
@@ -199,71 +225,82 @@ class ActorResolver(ActorIndex):
             return [self._country_actor(self._seat_of[tok.i])]  # "talks in Moscow": a place
         if aid:
             return [self._actors[aid]]
-        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        lower, pos, tag = tok.lower_, tok.pos_, tok.tag_
+        if lower in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
             return self._resolve(tok.head.head)
         top = tok
         while top.dep_ == "conj" and top.head.i != top.i:  # "..., a former envoy and now a fellow"
             top = top.head
-        if (top.dep_ == "appos" and tok.pos_ == "NOUN" and top.head.i in self._heads
-                and "\n" not in self.doc[min(tok.i, top.head.i) : max(tok.i, top.head.i)].text):
+        if (
+            top.dep_ == "appos"
+            and pos == "NOUN"
+            and top.head.i in self._heads
+            and "\n" not in self.doc[min(tok.i, top.head.i) : max(tok.i, top.head.i)].text
+        ):
             return [self._actors[self._heads[top.head.i]]]  # "the U.S., a strong supporter"
-        for child in tok.children:
-            if child.dep_ == "appos" and self._cover.get(child.i):
+        children = list(tok.children)
+        for child in children:
+            if self._cover.get(child.i) and child.dep_ == "appos":
                 person = self._actors[self._cover[child.i]]
                 if person.actor_type == "person":
                     return [person]
-        if tok.pos_ == "ADJ" and tok.dep_ in MODIFIER_DEPS:  # "Israeli shelling"
+        if pos == "ADJ" and tok.dep_ in MODIFIER_DEPS:  # "Israeli shelling"
             iso = self._data.demonyms.get(norm(tok.text))
             return [self._country_actor(iso)] if iso else []
-        if tok.pos_ not in {"NOUN", "PROPN"} and tok.lower_ not in QUANTIFIERS:
+        if pos not in {"NOUN", "PROPN"} and lower not in QUANTIFIERS:
             return []
-        title = self._data.titles.get(tok.lemma_.lower()) if tok.tag_ in {"NN", "NNP"} else None
+        lemma = tok.lemma_.lower()
+        title = self._data.titles.get(lemma) if tag in {"NN", "NNP"} else None
         if title is not None:  # one person: "a senior official", "the spokesman"
             return self._role_actor(tok)
-        role = self._group_role(tok)
+        role = self._group_role(tok, lemma, children)
         if role is not None:
             return self._group_actors(tok, role)
-        key = norm(tok.text)
+        text = tok.text
+        key = norm(text)
         iso = self._data.demonyms.get(key[:-1] if key.endswith("s") else key)
-        if iso and tok.tag_ in {"NNPS", "NNS"}:
+        if iso and tag in {"NNPS", "NNS"}:
             return [self._country_actor(iso)]
-        region = region_of(tok.text) if tok.pos_ == "PROPN" else None
-        if region is None and tok.tag_ in {"NNPS", "NNS"} and key.endswith("s"):
+        region = region_of(text) if pos == "PROPN" else None
+        if region is None and tag in {"NNPS", "NNS"} and key.endswith("s"):
             region = region_of(key[:-1])  # "the Europeans"
         if region:
-            return [self._group(region, None, None, tok.text)]
-        if tok.lower_ in QUANTIFIERS:  # "one of the officials", "some of Mr. Obama's advisers"
-            for prep in tok.children:
+            return [self._group(region, None, None, text)]
+        if lower in QUANTIFIERS:  # "one of the officials", "some of Mr. Obama's advisers"
+            for prep in children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     objs = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"]
                     if objs:
                         return self._resolve(objs[0])
-        if tok.pos_ == "PROPN" and tok.ent_type_ in {"GPE", "LOC"} and self.is_place(tok):
+        if pos == "PROPN" and tok.ent_type_ in {"GPE", "LOC"} and self.is_place(tok):
             ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
             iso = place_country(ent.text) if ent is not None else None
             if iso:
                 return [self._country_actor(iso)]  # "meet in Zurich": a city of a country
-        if tok.pos_ == "PROPN":  # a named event or thing of a place: "the Beijing Olympics"
+        if pos == "PROPN":  # a named event or thing of a place: "the Beijing Olympics"
             for child in tok.lefts:
                 place = self._cover.get(child.i)
-                if child.dep_ == "compound" and place and (
-                    child.i in self._seat_of or self._actors[place].actor_type == "country"
+                if (
+                    child.dep_ == "compound"
+                    and place
+                    and (child.i in self._seat_of or self._actors[place].actor_type == "country")
                 ):
                     iso = self._seat_of.get(child.i) or self._actors[place].country
                     return [self._country_actor(iso)] if iso else []
         return []
 
-    def _group_role(self, tok: Token) -> Role | None:
+    def _group_role(self, tok: Token, lemma: str, children: list[Token]) -> Role | None:
+        """The group noun's role ("MPs", "police officers"); lemma: tok's, lower-cased."""
         groups = self._data.groups
-        lemma = tok.lemma_.lower()
-        for child in tok.children:
-            if child.dep_ == "compound" and child.i == tok.i - 1:
+        for child in children:
+            if child.i == tok.i - 1 and child.dep_ == "compound":
                 two = groups.get(f"{child.lower_} {lemma}")
                 if two:
                     return two
-        plain = tok.lower_[:-1] if tok.lower_.endswith("s") else ""  # "MPs" tagged NN
-        key = next((k for k in (lemma, tok.lower_, plain) if k in groups), None)
-        if key in OWNED_ONLY and any(is_possessor(c) for c in tok.children):
+        lower = tok.lower_
+        plain = lower[:-1] if lower.endswith("s") else ""  # "MPs" tagged NN
+        key = next((k for k in (lemma, lower, plain) if k in groups), None)
+        if key in OWNED_ONLY and any(is_possessor(c) for c in children):
             return None
         return groups[key] if key else None
 
@@ -303,18 +340,23 @@ class ActorResolver(ActorIndex):
     def _phrase(self, tok: Token, deps: set[str] = PHRASE_DEPS) -> str:
         left = [c for c in tok.children if c.i < tok.i and c.dep_ in deps]
         start = min([tok.i, *(c.left_edge.i for c in left)])
-        while start < tok.i and (self.doc[start].dep_ in {"det", "predet", "preconj"}
-                                 or self.doc[start].is_punct):
+        while start < tok.i and (
+            self.doc[start].dep_ in {"det", "predet", "preconj"} or self.doc[start].is_punct
+        ):
             start += 1
         return self.doc[start : tok.i + 1].text
 
     def _group_actors(self, tok: Token, role: Role) -> list[Actor]:
         for child in tok.children:  # "Hamas militants", "UN peacekeepers": the body itself
             aid = self._cover.get(child.i)
-            if (aid and child.i < tok.i and child.i not in self._seat_of
-                    and (child.dep_ == "compound" or is_possessor(child))
-                    and self._actors[aid].actor_type == "organization"
-                    and self._actors[aid].sector in MEMBER_BODIES):
+            if (
+                aid
+                and child.i < tok.i
+                and child.i not in self._seat_of
+                and (child.dep_ == "compound" or is_possessor(child))
+                and self._actors[aid].actor_type == "organization"
+                and self._actors[aid].sector in MEMBER_BODIES
+            ):
                 return [self._actors[aid]]
         phrase = self._phrase(tok)
         name = self._phrase(tok, NAME_DEPS)  # "two militants", "his team": no count or owner
@@ -359,8 +401,9 @@ class ActorResolver(ActorIndex):
             iso = self.main_country
         phrase = self._phrase(tok)
         name = phrase
-        actor = Actor(actor_id(name, iso, role.sector), name, "person", iso, role.sector,
-                      description=phrase)
+        actor = Actor(
+            actor_id(name, iso, role.sector), name, "person", iso, role.sector, description=phrase
+        )
         self._generic.add(actor.actor_id)
         self._register(actor, phrase)
         return [actor]
@@ -379,9 +422,14 @@ class ActorResolver(ActorIndex):
             texts = [f" {norm(t)} " for t in self._texts(a) if t]
             if any(key in t and f" shadow{key}" not in t for t in texts):
                 holders.append(a)  # "the home secretary" is not the shadow one
-            elif term in KINDS_OF and a.sector == "GOV" and any(
-                f" {w} " in t and not any(f" {x} " in t for x in NOT_MINISTERS)
-                for w in KINDS_OF[term] for t in texts
+            elif (
+                term in KINDS_OF
+                and a.sector == "GOV"
+                and any(
+                    f" {w} " in t and not any(f" {x} " in t for x in NOT_MINISTERS)
+                    for w in KINDS_OF[term]
+                    for t in texts
+                )
             ):
                 wider.append(a)  # "the minister": the home secretary is one too
         recent = self._recent(tok, holders + wider) if term in KINDS_OF else None
@@ -406,8 +454,11 @@ class ActorResolver(ActorIndex):
             return None
         ids = {a.actor_id for a in cands}
         k = self._sent_of[tok.i]
-        last = [(i, aid) for i, aid in self._heads.items()
-                if aid in ids and i < tok.i and self._sent_of[i] >= k - 2]
+        last = [
+            (i, aid)
+            for i, aid in self._heads.items()
+            if aid in ids and i < tok.i and self._sent_of[i] >= k - 2
+        ]
         if not last:
             return None
         aid = max(last)[1]
@@ -421,8 +472,10 @@ class ActorResolver(ActorIndex):
         """The longest title ending in a title noun, with the words right before it:
         "the shadow home secretary" -> ("shadow home secretary", OPP)."""
         start = tok.i
-        while start > 0 and self.doc[start - 1].dep_ in {"compound", "amod"} and (
-            self.doc[start - 1].head.i in range(start, tok.i + 1)
+        while (
+            start > 0
+            and self.doc[start - 1].dep_ in {"compound", "amod"}
+            and (self.doc[start - 1].head.i in range(start, tok.i + 1))
         ):
             start -= 1
         words = [norm(t.text) for t in self.doc[start : tok.i]] + [tok.lemma_.lower()]

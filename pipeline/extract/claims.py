@@ -61,8 +61,22 @@ Left out: passive reports without an agent outside the implicit-holder verbs ("a
 suggested as…", "the bridge was called…"), the writer's prescriptions ("he must not
 favor…"), a likelihood ("X is sure / certain to…", "figures to…"), a participle on a noun
 ("pledged delegates"), a race ("challenging the incumbent", unlike "challenged him to a
-debate"), an errand ("did not respond to a request for comment") and a lone date ("said
-Saturday").
+debate"), an errand ("did not respond to a request for comment"), a lone date ("said
+Saturday"), and cue words in senses that report nothing: an aspectual "continue" unless its
+infinitive is itself a cue ("continued to grow" vs "continued to insist that …"), a verb whose
+particle changes its sense ("showed off", "saw off", "pushed the date back"; not "played
+down"), an amount as the object of a verb that also trades goods ("posted a profit",
+"ordered 30 planes"), goods issued or posted ("issued a recall"; words only: "issued a
+warning"), a bare topic of a claim noun that needs a clause ("X's stance on Y", unlike "X's
+stance that …"), and an "as" clause with a thing as object ("as Vodafone unveils a phone").
+
+Content bounds: a reported clause keeps a clause the parse joined to its cue when that clause
+has a subject and reports nothing itself ("said the pier was safe, but the railings needed
+paint"), an infinitive keeps the object that is its subject ("urged the council to act"), an
+agentless passive or "appear"/"seem" with a subject that is no person keeps that subject
+("voters appeared to turn out": no holder), an object keeps a participle right after it
+("warned of the anger brewing in …"), and a clause told before its cue keeps the adverbial
+that opens the sentence.
 
 confidence: 0.9 direct, 0.8 partial, 0.75 indirect or authorial, 0.6 belief; minus 0.1 when
 the speaker is a resolved pronoun, 0.1 when a quote inherits its speaker from an earlier one,
@@ -78,9 +92,14 @@ from the ActorResolver, else from ``speakers.SpeakerFinder``; an unknown speaker
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.strings import StringStore
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from pipeline.extract import claims_content as spans
 from pipeline.extract import claims_syntax as syn
 from pipeline.extract import cues
 from pipeline.extract.actors import ActorResolver
@@ -99,9 +118,8 @@ class ClaimFinder(QuoteRoutes):
     def from_cues(self) -> list[Attribution]:
         found: list[Attribution] = []
         doc = self.doc
-        for t in doc:
-            if self._quoted(t):
-                continue
+        for i in _cue_candidates(doc, self._in_quote):
+            t = doc[i]
             if t.text == ":":
                 att = self._label(t)
             elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
@@ -110,13 +128,13 @@ class ClaimFinder(QuoteRoutes):
                 att = self._finding(t, *hit)
             elif t.dep_ == "amod":
                 continue  # a participle on a noun ("pledged delegates") reports nothing
-            elif (ck := cues.verb_cue(t)) is not None:
+            elif (ck := cues.verb_cue(t)) is not None and not cues.particle_sense(t):
                 att = self._verb(t, ck)
             elif (nk := cues.noun_cue(t)) is not None:
                 att = self._noun(t, nk)
             elif cues.adjective_cue(t):
                 att = self._adjective(t)
-            elif t.pos_ == "VERB" and syn.that_clause(t):
+            elif t.pos_ == "VERB" and spans.that_clause(t):
                 att = self._verb(t, cues.SPEECH, person_only=True)
             else:
                 continue
@@ -125,7 +143,7 @@ class ClaimFinder(QuoteRoutes):
         return found
 
     def _verb(self, v: Token, kind: str, person_only: bool = False) -> Attribution | None:
-        content = syn.verb_content(v, kind)
+        content = spans.verb_content(v, kind)
         if content is None:
             return None
         if kind == cues.BELIEF and any(
@@ -143,13 +161,21 @@ class ClaimFinder(QuoteRoutes):
             return None
         sp = self._speaker(subj)
         if sp is None and subj is None and not person_only and syn.agentless(v):
-            # an agentless passive ("X is expected to …"): the holder stays implicit
+            # an agentless passive ("X is expected to …"): the holder stays implicit, and what
+            # is expected of X includes X
+            content = (syn.passive_subject_start(v, content[0]), content[1])
             return self._shape(*content, kind, v, None, cues.cue_text(v), implicit=True)
         relative = subj is not None and subj.tag_ in ("WDT", "WP")
         thing = subj is not None and subj.lower_ in ("it", "this", "that")
         unnamed = sp is None or (sp.name is None and (thing or not sp.pronoun))
-        if syn.raising(v) and not relative and unnamed:
-            # "the race appears closer", "it seems that …": how a thing seems, to no one named
+        person = subj is not None and self.speakers.is_person(subj)
+        if (
+            spans.raising(v)
+            and not relative
+            and (unnamed or not (person or spans.reports_through(v)))
+        ):
+            # "the race appears closer", "it seems that …", "voters appeared to turn out": how
+            # a thing or group seems, to no one named ("Ann Holt seems to …" is hers)
             if subj is not None and subj.i < v.i and not (thing and subj.lower_ == "it"):
                 content = (self.doc[subj.left_edge.i].idx, content[1])
             return self._shape(*content, kind, v, None, cues.cue_text(v), implicit=True)
@@ -174,10 +200,10 @@ class ClaimFinder(QuoteRoutes):
             sp = self._speaker(pair[0])
             if sp is None or self._quoted(pair[0]):
                 return None
-            att = self._shape(*syn.subtree(pair[1]), kind, n, sp, n.text, name_ok=True)
+            att = self._shape(*spans.subtree(pair[1]), kind, n, sp, n.text, name_ok=True)
             return None if att is None else replace(att, noun=True)
         subj = syn.noun_speaker(n, self._quoted)
-        content = syn.noun_content(n)
+        content = spans.noun_content(n)
         if subj is None or content is None:
             return None
         sp = self._speaker(subj)
@@ -188,7 +214,7 @@ class ClaimFinder(QuoteRoutes):
 
     def _adjective(self, adj: Token) -> Attribution | None:
         """A stance adjective: "X is critical of Y", "X made it clear that …" (a belief)."""
-        content = syn.adjective_content(adj)
+        content = spans.adjective_content(adj)
         holder = syn.adjective_holder(adj, self._quoted)
         if content is None or holder is None:
             return None
@@ -262,6 +288,54 @@ class ClaimFinder(QuoteRoutes):
             for a in found
         ]
         return _dedupe(found)
+
+
+_TRIGGERS = (":", "according", "in", "against")  # words the cue route checks by their form
+_VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """The trigger words and every entry of the cue lexicons from_cues checks (verbs are all
+    candidates anyway: cues lemmatises some forms itself)."""
+    lex = cues.lexicon()
+    names = ("speech_verbs", "belief_verbs", "nouns", "belief_nouns", "agent_nouns", "adjectives")
+    return frozenset(_TRIGGERS).union(*(lex[name] for name in names))
+
+
+@lru_cache(maxsize=4)
+def _cue_ids(strings: StringStore) -> frozenset[int]:
+    return frozenset(strings.add(w) for w in _cue_words())
+
+
+@lru_cache(maxsize=4)
+def _verb_ids(strings: StringStore) -> frozenset[int]:
+    return frozenset(strings.add(tag) for tag in _VERB_TAGS)
+
+
+_LEMMA_HITS: dict[int, bool] = {}  # lemma id -> whether its lower case is among _cue_words
+
+
+def _cue_candidates(doc: Doc, quoted: list[bool]) -> list[int]:
+    """Indices of the unquoted tokens from_cues can act on, in order: every verb form, and
+    every token whose lower-case form or lemma (in lower case) is a cue word (one pass)."""
+    strings = doc.vocab.strings
+    wanted, verb_tags = _cue_ids(strings), _verb_ids(strings)
+    found: list[int] = []
+    rows = doc.to_array([LEMMA, LOWER, POS, TAG]).tolist()
+    for i, (lemma, lower, pos, tag) in enumerate(rows):
+        if quoted[i]:
+            continue
+        if pos in (VERB, AUX) or tag in verb_tags or lower in wanted or _lemma_hit(strings, lemma):
+            found.append(i)
+    return found
+
+
+def _lemma_hit(strings: StringStore, lemma: int) -> bool:
+    hit = _LEMMA_HITS.get(lemma)
+    if hit is None:
+        hit = _LEMMA_HITS[lemma] = strings[lemma].lower() in _cue_words()
+    return hit
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:
@@ -358,7 +432,7 @@ def _writer_claim(a: Attribution, text: str, ctx: ArticleContext) -> Attribution
 def extract_claims(doc: Doc, ctx: ArticleContext, actors: ActorResolver) -> list[Row]:
     """Claims of one article (see Extraction.claims for the row shape)."""
     rows: list[Row] = []
-    text = doc.text
+    text = actors.words.doc_text
     for a in find_attributions(doc, actors, text):
         a = _writer_claim(a, text, ctx)
         cs, ce = _evidence(doc, text, a)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import claims_syntax as syn
 from pipeline.extract import cues
 from pipeline.extract.actors import ActorResolver
-from pipeline.extract.quotes import find_quotes, inside, paragraphs
+from pipeline.extract.quotes import Quote, find_quotes, inside, paragraphs
 from pipeline.extract.speakers import Speaker, SpeakerFinder
 
 _PERSONS = frozenset({"i", "we", "you"})
@@ -40,13 +40,24 @@ def _personal(sp: Speaker, text: str) -> bool:
     return text[sp.start : sp.end].lower() in _PERSONS
 
 
+def _quoted_flags(quotes: list[Quote], offsets: list[int]) -> list[bool]:
+    """Per token (by its start offset): whether a quote's marks enclose it (quotes are sorted
+    and disjoint)."""
+    flags = [False] * len(offsets)
+    for q in quotes:
+        for i in range(bisect.bisect_left(offsets, q.open), bisect.bisect_left(offsets, q.close)):
+            flags[i] = True
+    return flags
+
+
 class FinderBase:
     """One doc's text, quotes, paragraphs and speakers, and the helpers on them."""
 
     def __init__(self, doc: Doc, resolver: ActorResolver, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text
+        self.text = resolver.words.doc_text if text is None else text
         self.quotes = find_quotes(self.text)
+        self._in_quote = _quoted_flags(self.quotes, resolver.words.idx)
         self.paras = paragraphs(self.text)
         self._para_starts = [ps for ps, _ in self.paras]
         self.speakers = SpeakerFinder(doc, resolver, self.text)
@@ -54,7 +65,7 @@ class FinderBase:
     # -- building blocks ------------------------------------------------------------------
 
     def _speaker(self, tok: Token | None) -> Speaker | None:
-        if tok is None or inside(self.quotes, tok.idx) is not None:
+        if tok is None or self._in_quote[tok.i]:
             return None
         found = self.speakers.speaker(tok)
         if found is None and tok.lower_ in _PERSONS:
@@ -64,7 +75,7 @@ class FinderBase:
         return found
 
     def _quoted(self, tok: Token) -> bool:
-        return inside(self.quotes, tok.idx) is not None
+        return self._in_quote[tok.i]
 
     def _para_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._para_starts, pos) - 1

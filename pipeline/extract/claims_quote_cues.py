@@ -55,7 +55,10 @@ class QuoteCues(FinderBase):
         subject of "as X put it" for the object of "as", the subject of the clause a
         participle hangs on (", telling reporters, “…”"), or a name right before a finite
         verb the parse left without a subject."""
-        found = syn.subject(v, skip=self._quoted)
+        found = self._clause_before(v) or syn.subject(v, skip=self._quoted)
+        if found is not None and found.pos_ == "ADP":  # "Of Roe, Holt said" with "Of" the subject
+            objs = [c for c in found.children if c.dep_ == "pobj"]
+            return objs[-1] if objs else None
         if found is not None:
             return found
         for mark in v.children:  # "As X put it, …" with X parsed as the object of "as"
@@ -80,8 +83,12 @@ class QuoteCues(FinderBase):
         prev = doc[v.i - 1] if v.i > 0 else None
         if prev is not None and prev.text == "," and v.i > 1:
             prev = doc[v.i - 2]  # "In a statement, her adviser, Ann Holt, said: …"
+        if prev is not None and prev.text == ")":
+            prev = self._before_brackets(prev)  # "Sen. Ann Holt (D-Ohio) said …"
         if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "ORG"):
             return None if self._quoted(prev) else prev
+        if prev is not None and prev.pos_ == "NOUN" and prev.dep_ == "appos":
+            return None if self._quoted(prev) else prev  # "…, the party's nominee stated …"
         if doc[v.i - 1].text != ",":
             return None
         for t in reversed(doc[max(v.sent.start, v.i - ASIDE) : v.i - 1]):  # "X, a title, said"
@@ -90,6 +97,38 @@ class QuoteCues(FinderBase):
             if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and doc[t.i + 1].text == ",":
                 return t
         return None
+
+    def _before_brackets(self, close: Token) -> Token | None:
+        """The token before the short parenthesis that close ends."""
+        for t in reversed(self.doc[max(0, close.i - 8) : close.i]):
+            if t.text == "(":
+                return self.doc[t.i - 1] if t.i > 0 else None
+        return None
+
+    def _is_person(self, tok: Token) -> bool:
+        """A person, or a noun a person's name stands beside ("one supporter, Ann Holt, …")."""
+        return self.speakers.is_person(tok) or any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children
+        )
+
+    def _clause_before(self, v: Token) -> Token | None:
+        """For a participle after a comma (", shouting “…”"), the people of the clause right
+        before it when that is not the one it hangs on ("…, when protesters interrupted her,
+        shouting “…”": the protesters shout)."""
+        if v.tag_ != "VBG" or v.dep_ != "advcl" or v.i == 0 or self.doc[v.i - 1].text != ",":
+            return None
+        for t in reversed(self.doc[v.sent.start : v.i]):
+            if t.i == v.head.i:
+                return None
+            if t.pos_ == "VERB" and t.tag_ in FINITE and t.dep_ in ("relcl", "advcl", "conj"):
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                return subj if subj is not None and self._speaks(subj) else None
+        return None
+
+    def _speaks(self, subj: Token) -> bool:
+        """A person or people ("his friends", "protesters")."""
+        people = subj.pos_ == "NOUN" and subj.tag_ == "NNS" and not cues.non_speaker(subj)
+        return self._is_person(subj) or people
 
     def _participle_subject(self, v: Token) -> Token | None:
         """The subject of a past tense the parser tagged as a bare participle."""
@@ -108,8 +147,8 @@ class QuoteCues(FinderBase):
         ("…?” asked the boy."): the noun right after the verb."""
         doc = self.doc
         between = self.text[q.close : v.idx]
-        if v.idx < q.close or between.strip(" ,\u00a0"):
-            return None
+        if v.idx < q.close or between.strip(" ,\u00a0") or v.tag_ == "VBG":
+            return None  # "…,” referencing the vote": a participle's object speaks not
         for t in doc[v.i + 1 : v.i + 6]:
             if self._quoted(t) or t.is_space:
                 return None
@@ -154,8 +193,7 @@ class QuoteCues(FinderBase):
         subj = self._subject(v)
         if subj is None:
             return None
-        people = subj.pos_ == "NOUN" and subj.tag_ == "NNS" and not cues.non_speaker(subj)
-        speaks = self.speakers.is_person(subj) or people  # "his friends jeered, “…”"
+        speaks = self._speaks(subj)  # "his friends jeered, “…”"
         if v.lemma_.lower() not in READ_VERBS and not (mark and speaks):
             return None
         return (q.open - v.idx, v, subj)

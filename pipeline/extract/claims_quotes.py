@@ -6,14 +6,15 @@ Beyond listed speech verbs, a direct quote may be introduced by an unlisted verb
 or of people right before it ("X shot back, “…”", "his friends jeered, “…”"), "as X put
 it", a text that reads ("…,” the sign read.", "the email read “…”"), a heading ("Topic -
 Jones: “…”"), a signature line in the next paragraph ("- Jones."), a short sentence of a
-person right before it ("Holt agreed. “…”"), or a bare attribution after it despite a full
-stop ("“….” Holt said."). A partial quote with no speech verb may belong to a verb that
-characterizes its object ("X cast the plan as a “gift”"). A short title-case quote inside a
-noun phrase names a work or a slogan ("the show, “Morning Hour,” airs") and is no claim. A
-few quoted words the sentence runs on from are partial, not direct ("testified “thousands”
-of emails were lost"). A colon introduction beats a cue after a quote that ends its
-sentence. A direct quote whose speaker cannot be found at all is left out rather than given
-an empty speaker.
+person right before it ("Holt agreed. “…”"), the person the previous paragraph ends on when
+the quote is a paragraph of its own ("Holt was upbeat. / “…”"), or a bare attribution after
+it despite a full stop ("“….” Holt said."). A partial quote with no speech verb may belong
+to a verb that characterizes its object ("X cast the plan as a “gift”"). A short title-case
+quote inside a noun phrase names a work or a slogan ("the show, “Morning Hour,” airs") and
+is no claim. A few quoted words the sentence runs on from are partial, not direct
+("testified “thousands” of emails were lost"). A colon introduction beats a cue after a
+quote that ends its sentence. A direct quote whose speaker cannot be found at all is left
+out rather than given an empty speaker.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import re
 
 from spacy.tokens import Token
 
-from pipeline.extract import claims_syntax as syn
+from pipeline.extract import claims_content as spans
 from pipeline.extract import cues
 from pipeline.extract.claims_base import Attribution
 from pipeline.extract.claims_quote_cues import (
@@ -82,10 +83,13 @@ class QuoteRoutes(QuoteIntros):
 
         First pass: a cue next to the quote (titles of works skipped). Second pass, in text
         order, for direct quotes still without one: a signature line under the quote, a
-        colon introduction, a short sentence of a person right before it, then the speaker
-        of another piece of the same run (a quote continued over paragraphs), of an earlier
-        quote in the paragraph, or of the previous paragraph's last quote when this one
-        opens its paragraph.
+        colon introduction, a short sentence of a person right before it (or one of any length
+        whose speech verb reports nothing else: 'X said in a statement. “…”'), then the
+        speaker of another piece of the same run (a quote continued over paragraphs; an
+        earlier quote of the paragraph comes first when that piece lies after this one), of
+        an earlier quote in the paragraph, or of the previous paragraph's last quote when
+        this one opens its paragraph; last, for a quote that is its whole paragraph, the
+        named person or organisation the previous paragraph ends on.
         """
         covered = sorted(
             (a.start, a.end) for a in taken if a.speaker is not None or a.kind != "direct"
@@ -117,7 +121,7 @@ class QuoteRoutes(QuoteIntros):
             att = first[id(q)]
             if att is None and self._is_direct(q):
                 att = self._byline(q) or self._colon_intro(q) or self._lead_sentence(q)
-                att = att or self._inherit(q, by_run, last_in_para)
+                att = att or self._inherit(q, by_run, last_in_para) or self._prior_sentence(q)
             if id(q) in weak and (att is None or att.speaker is None or not att.speaker.name):
                 continue  # no better than the speakerless claim that holds the quote
             if att is not None and att.kind == "direct" and att.speaker is None:
@@ -197,12 +201,12 @@ class QuoteRoutes(QuoteIntros):
         kind = "direct" if direct else "partial"
         _, cue_tok, subj = best
         sp = self._speaker(subj)
-        content = syn.verb_content(cue_tok, cues.SPEECH) if kind == "partial" else None
+        content = spans.verb_content(cue_tok, cues.SPEECH) if kind == "partial" else None
         if kind == "partial" and not (
-            content and content[0] <= q.open <= q.close - 1 <= content[1]
+            content and content[0] <= q.open <= self._last_word(q) <= content[1]
         ):
-            content = syn.right_of(cue_tok)  # "warned of a “ferocious” battle ahead that …"
-        if content is not None and content[0] <= q.open and content[1] >= q.close - 1:
+            content = spans.right_of(cue_tok)  # "warned of a “ferocious” battle ahead that …"
+        if content is not None and content[0] <= q.open and content[1] >= self._last_word(q):
             shaped = self._shape(*content, cues.SPEECH, cue_tok, sp, cues.cue_text(cue_tok))
             if shaped is not None:
                 return shaped
@@ -217,6 +221,14 @@ class QuoteRoutes(QuoteIntros):
             self._confidence(kind, sp),
             q.run,
         )
+
+    def _last_word(self, q: Quote) -> int:
+        """The end of the quote's last word: a clause that reaches it holds the quote, though
+        the full stop inside the closing mark is the sentence's (“… selling houses.”)."""
+        end = q.end
+        while end > q.start and not self.text[end - 1].isalnum():
+            end -= 1
+        return end
 
     def _characterizing(self, q: Quote) -> Attribution | None:
         """A partial quote that names what a verb's object is: "X cast the plan as a “gift”",
@@ -237,10 +249,10 @@ class QuoteRoutes(QuoteIntros):
                 if subj is None or not (subj.pos_ == "PROPN" or self.speakers.is_person(subj)):
                     return None
                 sp = self._speaker(subj)
-                content = syn.right_of(head)
+                content = spans.right_of(head)
                 if sp is None or not sp.name or content is None:
                     return None
-                if not content[0] <= q.open < q.close - 1 <= content[1]:
+                if not content[0] <= q.open < self._last_word(q) <= content[1]:
                     return None
                 return self._shape(*content, cues.SPEECH, head, sp, cues.cue_text(head))
             t = head
@@ -253,8 +265,9 @@ class QuoteRoutes(QuoteIntros):
         last_in_para: dict[tuple[int, int], Attribution],
     ) -> Attribution | None:
         prev = by_run.get(q.run)
-        if prev is None:
-            prev = last_in_para.get(self._para_of(q.start))
+        earlier = last_in_para.get(self._para_of(q.start))
+        if earlier is not None and (prev is None or prev.start > q.start):
+            prev = earlier  # '“…,” X said. “…' : the words before, not a later piece of the run
         if prev is None and not self.text[self._para_of(q.start)[0] : q.open].strip():
             prev = self._previous_paragraph_quote(q, last_in_para)
         if prev is None:

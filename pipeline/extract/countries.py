@@ -12,12 +12,27 @@ from pipeline.extract.actor_data import country_name, load, norm
 
 # Display words for a country's collective actor of a sector ("Russian military").
 SECTOR_LABELS: dict[str, str] = {
-    "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary",
-    "COP": "police", "REB": "rebels", "OPP": "opposition", "PTY": "political parties",
-    "CVL": "civilians", "BUS": "business", "MED": "media", "EDU": "education",
-    "REF": "refugees", "HLH": "health sector", "LAB": "labor", "AGR": "agriculture",
-    "CRM": "criminals", "REL": "religious groups", "SPY": "intelligence services",
-    "IGO": "international organizations", "NGO": "non-governmental organizations",
+    "GOV": "government",
+    "MIL": "military",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "COP": "police",
+    "REB": "rebels",
+    "OPP": "opposition",
+    "PTY": "political parties",
+    "CVL": "civilians",
+    "BUS": "business",
+    "MED": "media",
+    "EDU": "education",
+    "REF": "refugees",
+    "HLH": "health sector",
+    "LAB": "labor",
+    "AGR": "agriculture",
+    "CRM": "criminals",
+    "REL": "religious groups",
+    "SPY": "intelligence services",
+    "IGO": "international organizations",
+    "NGO": "non-governmental organizations",
 }
 
 

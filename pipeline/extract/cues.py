@@ -57,6 +57,8 @@ def lexicon() -> dict[str, frozenset[str]]:
         "finding_nouns": _read("finding_nouns.txt"),
         "rubric_labels": _read("rubric_labels.txt"),
         "agent_nouns": _read("agent_nouns.txt"),
+        "clause_nouns": _read("clause_nouns.txt"),
+        "measure_nouns": _read("measure_nouns.txt"),
     }
 
 
@@ -71,6 +73,38 @@ def verb_cue(token: Token) -> str | None:
     if lemma in lex["belief_verbs"]:
         return BELIEF
     return None
+
+
+_SENSE_PARTICLES = ("off", "around", "away", "over", "through", "back", "up", "down")
+_PHRASAL_CUES = {  # verb + particle that still report ("hit back", "played down")
+    "back": ("hit", "fire", "shoot", "write", "push"),
+    "up": ("speak", "sum", "bring", "play", "talk", "point", "show", "own", "back"),
+    "down": ("play", "talk", "shoot", "wave", "back"),
+    "off": ("sign", "write", "back"),
+}
+
+
+def particle_sense(token: Token) -> bool:
+    """Whether a particle gives the verb another sense than reporting ("showed off a phone",
+    "saw off criticism", "added up", "pushed the date back"; not "played down", "hit back",
+    "pushed back against …")."""
+    lemma = token.lemma_.lower()
+    moved = any(c.dep_ == "dobj" for c in token.children)
+    for c in token.children:
+        particle = c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")
+        if not particle or c.lower_ not in _SENSE_PARTICLES:
+            continue
+        if c.lower_ == "back" and moved:
+            return True  # "pushed the date back": the object went back
+        if lemma not in _PHRASAL_CUES.get(c.lower_, ()):
+            return True
+    return False
+
+
+def clause_noun(token: Token) -> bool:
+    """Whether a claim noun carries a claim only with a clause ("X's stance that …"), its bare
+    use with a topic ("X's stance on Y") naming no content."""
+    return token.lemma_.lower() in lexicon()["clause_nouns"]
 
 
 def adjective_cue(token: Token) -> bool:
@@ -157,4 +191,22 @@ def non_speaker(token: Token) -> bool:
     if token.pos_ != "NOUN" or token.ent_type_:
         return False
     lemma = token.lemma_.lower()
-    return lemma in lexicon()["non_speakers"] or lemma.endswith(("ness", "ism"))
+    lex = lexicon()
+    return (
+        lemma in lex["non_speakers"]
+        or lemma in lex["measure_nouns"]
+        or lemma.endswith(("ness", "ism"))
+    )
+
+
+_AMOUNTS = ("MONEY", "PERCENT", "QUANTITY")
+
+
+def amount(token: Token) -> bool:
+    """Whether a noun phrase head names an amount rather than words or ideas ("a profit", "9%
+    growth", "$2bn", "30 planes")."""
+    if token.ent_type_ in _AMOUNTS or token.lemma_.lower() in lexicon()["measure_nouns"]:
+        return True
+    return any(
+        c.dep_ == "nummod" and c.ent_type_ in ("CARDINAL", *_AMOUNTS) for c in token.children
+    )

@@ -6,8 +6,8 @@ paragraph, or follows an invisible direction mark, opens one: a typing slip). Ne
 convention for long quotes: a paragraph that ends inside a quote and is followed by a
 paragraph opening with a quotation mark continues the quote, without a closing mark; the
 pieces form one *run* and the speaker carries over. An opening mark that never closes and
-is not continued is dropped, unless it opens its paragraph or follows a colon (then the
-quote ends with the paragraph).
+is not continued is dropped, unless it opens its paragraph or a sentence, or follows a colon
+(then the quote ends with the paragraph: '“…,” X said. “… (no closing mark)').
 A quote therefore never runs past its paragraph, and one run never past its paragraphs.
 Marks inside markup tags (attribute values: ``<tweet author="…">``) quote nothing.
 """
@@ -22,6 +22,7 @@ CLOSERS = "”»"
 STRAIGHT = '"'
 _OPEN_BEFORE = " \t([{—–-/\u00a0\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
 _TRAIL = " \t,;\u00a0"
+_MARK = re.compile(f"[{OPENERS}{CLOSERS}{STRAIGHT}]")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?>")
 
 
@@ -140,10 +141,9 @@ def find_quotes(text: str) -> list[Quote]:
         first = True
         nested: int | None = None  # an opener of the other style inside the open quote
         inner: list[tuple[int, int]] = []  # closed nested quotes (open, closing mark)
-        for i in range(ps, pe):
-            ch = text[i]
-            if ch not in OPENERS and ch not in CLOSERS and ch != STRAIGHT:
-                continue
+        for mark in _MARK.finditer(text, ps, pe):
+            i = mark.start()
+            ch = mark.group()
             kind = _kind(text, i, open_at is not None)
             if open_at is not None and _family(ch) != _family(text[open_at]):
                 if nested is None and kind == "open":
@@ -176,7 +176,8 @@ def find_quotes(text: str) -> list[Quote]:
             continues = nxt is not None and _starts_with_quote(text, nxt)
             lead = text[ps:open_at].rstrip()
             at_para_start = not lead or lead.endswith(":")  # 'More from Jones: “…' runs on
-            if continues or at_para_start:
+            at_sentence_start = lead.endswith((".", "?", "!"))  # '…,” X said. “… (no close)'
+            if continues or at_para_start or at_sentence_start:
                 a, b = _content(text, open_at + 1, pe)
                 if b > a:
                     cont = carry and first

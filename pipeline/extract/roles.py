@@ -11,8 +11,10 @@ modality; refusals, threats, appeals, demands and stated wishes ("refused to end
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import LEMMA, LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.modality import modality
@@ -235,10 +237,15 @@ def _event_in(tok: Token, matches: dict[int, Match]) -> Token | None:
 
 def candidate_indices(doc: Doc) -> list[int]:
     """Indices of tokens whose lemma could trigger an event (one cheap pass over the doc)."""
-    strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in trigger_lemmas() | WISH | HINDSIGHT_SPEECH}
-    lemmas = doc.to_array([LEMMA, LOWER])
-    return [i for i, (lem, low) in enumerate(lemmas.tolist()) if lem in wanted or low in wanted]
+    wanted = _wanted_ids(doc.vocab.strings)
+    words = doc.to_array([LEMMA, LOWER]).tolist()
+    return [i for i, (lem, low) in enumerate(words) if lem in wanted or low in wanted]
+
+
+@lru_cache(maxsize=4)
+def _wanted_ids(strings: StringStore) -> frozenset[int]:
+    """String ids of every lemma or word candidate_indices looks for."""
+    return frozenset(strings.add(w) for w in trigger_lemmas() | WISH | HINDSIGHT_SPEECH)
 
 
 def find_triggers(sent: Span, candidates: list[int] | None = None) -> list[Trigger]:

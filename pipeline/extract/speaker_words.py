@@ -4,7 +4,7 @@ only."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from pipeline.extract.model import Actor
 
@@ -110,17 +110,18 @@ class Headlines:
         return self.cache[a]
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens inside quotation marks; a quote left open ends with its paragraph."""
+def quoted_tokens(texts: list[str]) -> set[int]:
+    """Indices of tokens (given by their texts) inside quotation marks; a quote left open
+    ends with its paragraph."""
     inside: set[int] = set()
     open_ = False
-    for t in doc:
-        if "\n" in t.text:
+    for i, text in enumerate(texts):
+        if "\n" in text:
             open_ = False
-        elif t.text in ("“", "”", '"'):
-            open_ = t.text == "“" or (t.text == '"' and not open_)
+        elif text in ("“", "”", '"'):
+            open_ = text == "“" or (text == '"' and not open_)
         elif open_:
-            inside.add(t.i)
+            inside.add(i)
     return inside
 
 

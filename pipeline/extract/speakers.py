@@ -57,8 +57,10 @@ from pipeline.extract.actors import ActorResolver
 from pipeline.extract.model import Actor, actor_id
 from pipeline.extract.speaker_pronouns import PronounResolution
 from pipeline.extract.speaker_words import (
+    FEMALE_WORDS,
     FIRST,
     HONORIFICS,
+    MALE_WORDS,
     NAME_LABELS,
     NOT_SPEAKER_ENTS,
     OF_PREPS,
@@ -137,12 +139,13 @@ class SpeakerFinder(PronounResolution):
                 if title:
                     self.titles.append((ent.start, name, title))
         self.person_keys = person_keys
-        self.quoted = quoted_tokens(doc)
+        tokens = resolver.words
+        self.quoted = quoted_tokens(tokens.text)
         # a surname borne by a man and a woman of the article (a married couple) has no gender
         self.gender = {k: g.pop() for k, g in genders.items() if len(g) == 1 and "?" not in g}
-        for t in doc:
-            if t.lower_ in person_keys and t.text[:1].isupper() and not headline(t):
-                self.persons.append(t)
+        for i, text in enumerate(tokens.text):
+            if text[:1].isupper() and tokens.lower[i] in person_keys and not headline(doc[i]):
+                self.persons.append(doc[i])
 
     # -- mention shapes -------------------------------------------------------------------
 
@@ -325,6 +328,30 @@ class SpeakerFinder(PronounResolution):
             return full
         return name
 
+    def _participle_holder(self, head: Token) -> Token | None:
+        """Who speaks through a reporting participle on a verb's object that is no known person
+        or group ("the governors took turns rebutting ...", "Roe drew crowds describing ..."):
+        the verb's subject, when that is a name, a pronoun or a known actor other than a bare
+        plural."""
+        if head.pos_ != "NOUN" or head.ent_type_ or head.dep_ != "dobj":
+            return None
+        said = [c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBG" and cues.verb_cue(c)]
+        if not said:  # "tweeted a user going by ...": the user
+            return None
+        if head.lemma_.lower() in MALE_WORDS | FEMALE_WORDS:
+            return None
+        if self.resolver.resolve_token(head) is not None:
+            return None  # "met protesters chanting ...": the protesters
+        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return None
+        subj = subjects[0]
+        bare = not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children)
+        if subj.pos_ == "NOUN" and is_plural(subj) and bare:
+            return None  # "farmers carried banners demanding ...": the banners
+        known = subj.pos_ in ("PROPN", "PRON") or self.resolver.resolve_token(subj) is not None
+        return subj if known else None
+
     def speaker(self, head: Token) -> Speaker | None:
         """The speaker a subject (or agent, or 'according to' object) token refers to."""
         start, end = head.idx, head.idx + len(head.text)
@@ -351,6 +378,9 @@ class SpeakerFinder(PronounResolution):
             if found is None:
                 return Speaker(start, end, None, None, None, True)
             return Speaker(start, end, found.name, found.actor_id, found.description, True)
+        holder = self._participle_holder(head)
+        if holder is not None:  # "the senator opened a rally blasting ...": the senator
+            return self.speaker(holder)
         if self._quantified(head):  # "most said", "42% say", "many experts say"
             counted = counted_of(head)
             if cues.non_speaker(counted):

@@ -102,9 +102,7 @@ def _dictionary() -> str:
         rows = []
         for f in schema["fields"]:
             cons = f.get("constraints", {})
-            rules = ", ".join(
-                f"{k}: {v}" for k, v in cons.items() if k not in ("required",)
-            )
+            rules = ", ".join(f"{k}: {v}" for k, v in cons.items() if k not in ("required",))
             rows.append(
                 f"<tr><td><code>{escape(f['name'])}</code></td><td>{f['type']}</td>"
                 f"<td>{'yes' if cons.get('required') else ''}</td>"
@@ -136,9 +134,11 @@ def charts(folder: Path) -> list[tuple[str, str]]:
             events["event_date"].notna() & (events["event_date"] != ""),
             events["article_id"].map(published),
         )
-        dated = events.assign(month=when.astype(object).map(
-            lambda v: str(v)[:7] if isinstance(v, str) and len(v) >= 7 else UNDATED
-        ))
+        dated = events.assign(
+            month=when.astype(object).map(
+                lambda v: str(v)[:7] if isinstance(v, str) and len(v) >= 7 else UNDATED
+            )
+        )
         per = pd.DataFrame(
             dated.groupby(["cameo_root", "month"], as_index=False)["event_group_id"].nunique()
         )
@@ -149,28 +149,41 @@ def charts(folder: Path) -> list[tuple[str, str]]:
         roots = sorted({r for r, _ in values})
         months = sorted({m for _, m in values}, key=lambda m: (m == UNDATED, m))
         names = {r: f"{r} {labels.get(r, '')}".strip() for r in roots}
-        out.append(("Events per CAMEO root and month (distinct events; by event_date, or the "
-                    "article's publication date when the event's date is unknown)",
-                    svg.heatmap(roots, months, values, "events per CAMEO root over time", names)))
+        out.append(
+            (
+                "Events per CAMEO root and month (distinct events; by event_date, or the "
+                "article's publication date when the event's date is unknown)",
+                svg.heatmap(roots, months, values, "events per CAMEO root over time", names),
+            )
+        )
         edges = [float(x) for x in range(-10, 11)]
         bins = pd.cut(events["goldstein"], bins=edges, include_lowest=True, right=False)
         counts = [int(n) for n in bins.value_counts(sort=False).tolist()]
         counts[-1] += int((events["goldstein"] == 10).sum())
-        out.append(("Goldstein scores of event mentions",
-                    svg.histogram(counts, edges, "Goldstein distribution")))
+        out.append(
+            (
+                "Goldstein scores of event mentions",
+                svg.histogram(counts, edges, "Goldstein distribution"),
+            )
+        )
         pairs = Counter(
             f"{a} \u2192 {b}"
             for a, b in zip(events["actor1_name"], events["actor2_name"], strict=True)
             if a and b
         )
-        out.append(("Top actor pairs (source \u2192 target, event mentions)",
-                    svg.hbar(pairs.most_common(TOP_N), "top actor pairs")))
+        out.append(
+            (
+                "Top actor pairs (source \u2192 target, event mentions)",
+                svg.hbar(pairs.most_common(TOP_N), "top actor pairs"),
+            )
+        )
     else:
         out.append(("Events", svg.hbar([], "events")))
     if len(claims):
         speakers = Counter(s if s else "(unknown speaker)" for s in claims["speaker_name"])
-        out.append(("Claims per speaker", svg.hbar(speakers.most_common(TOP_N),
-                                                    "claims per speaker")))
+        out.append(
+            ("Claims per speaker", svg.hbar(speakers.most_common(TOP_N), "claims per speaker"))
+        )
     else:
         out.append(("Claims per speaker", svg.hbar([], "claims per speaker")))
     return out
@@ -184,21 +197,31 @@ def render_catalog(datasets_dir: Path, pending: dict[str, Path] | None = None) -
     sections = [_version_section(v, folders[v]) for v in ordered]
     head_cells = "".join(f"<th>{t}</th>" for t in TABLES)
     versions_html = (
-        "<table id=\"versions\"><thead><tr><th>version</th><th>date</th><th>bump</th>"
-        f"{head_cells}<th>size</th><th>metadata</th><th>why</th></tr></thead><tbody>"
-        + "".join(r for r, _ in sections) + "</tbody></table>"
-        + "".join(d for _, d in sections)
-    ) if sections else "<p>No release yet.</p>"
+        (
+            '<table id="versions"><thead><tr><th>version</th><th>date</th><th>bump</th>'
+            f"{head_cells}<th>size</th><th>metadata</th><th>why</th></tr></thead><tbody>"
+            + "".join(r for r, _ in sections)
+            + "</tbody></table>"
+            + "".join(d for _, d in sections)
+        )
+        if sections
+        else "<p>No release yet.</p>"
+    )
     latest = ordered[0] if ordered else None
     plots = "".join(
         f"<figure><figcaption>{escape(c)}</figcaption>{s}</figure>"
         for c, s in (charts(folders[latest]) if latest else [])
     )
     latest_html = (
-        f'<p>Latest: <strong>{escape(latest)}</strong> · <a href="{latest}/data/events.csv" '
-        f'download>events.csv</a> · <a href="{latest}/data/claims.csv" download>claims.csv</a> · '
-        f'<a href="latest.json">latest.json</a></p>'
-    ) if latest else ""
+        (
+            f'<p>Latest: <strong>{escape(latest)}</strong> · <a href="{latest}/data/events.csv" '
+            f"download>events.csv</a> · "
+            f'<a href="{latest}/data/claims.csv" download>claims.csv</a> · '
+            f'<a href="latest.json">latest.json</a></p>'
+        )
+        if latest
+        else ""
+    )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy"
@@ -211,7 +234,7 @@ def render_catalog(datasets_dir: Path, pending: dict[str, Path] | None = None) -
 <p>Events (who did what to whom) and claims (who said what) coded from news articles, with the
 evidence sentence for every row. Each version is immutable; verify downloads with
 <code>sha256sum -c SHA256SUMS</code> inside the version folder.
-Licence: <a href="{LICENSE['path']}">{LICENSE['name']}</a> for the coded data; evidence excerpts
+Licence: <a href="{LICENSE["path"]}">{LICENSE["name"]}</a> for the coded data; evidence excerpts
 are quoted from the credited outlets, and full article texts are not published.</p>
 {latest_html}
 <h2>Versions</h2>

@@ -109,8 +109,10 @@ def canonical(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(index=range(len(frame)))
     for name, column in schema.columns.items():
         kind = field_type(column.dtype)
-        values = frame[name].reset_index(drop=True) if name in frame else pd.Series(
-            [None] * len(frame), dtype=object
+        values = (
+            frame[name].reset_index(drop=True)
+            if name in frame
+            else pd.Series([None] * len(frame), dtype=object)
         )
         if kind == "string":
             series = values.astype(object)

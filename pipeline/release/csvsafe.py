@@ -23,8 +23,20 @@ import pandas as pd
 
 QUOTE = "'"
 # formula triggers (OWASP), their full-width forms, and the escape character itself
-TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d",
-                             "\uff20", QUOTE)
+TRIGGERS: tuple[str, ...] = (
+    "=",
+    "+",
+    "-",
+    "@",
+    "\t",
+    "\r",
+    "\n",
+    "\uff1d",
+    "\uff0b",
+    "\uff0d",
+    "\uff20",
+    QUOTE,
+)
 
 RULE = (
     "CSV files only: a text cell whose first character is = + - @, a tab, a carriage return, "
@@ -78,8 +90,12 @@ def write_csv(frame: pd.DataFrame, path: Path, text_columns: set[str]) -> None:
 
 def read_csv(path: Path, text_columns: set[str]) -> pd.DataFrame:
     """A released CSV read back with the escaping undone (text columns as str or None)."""
-    frame = pd.read_csv(path, dtype={c: object for c in text_columns}, keep_default_na=False,
-                        na_values={c: [""] for c in text_columns})
+    frame = pd.read_csv(
+        path,
+        dtype={c: object for c in text_columns},
+        keep_default_na=False,
+        na_values={c: [""] for c in text_columns},
+    )
     for column in text_columns & set(frame.columns):
         frame[column] = frame[column].map(
             lambda v: None if v is None or v != v else unescape_cell(str(v))

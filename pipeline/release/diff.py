@@ -172,11 +172,15 @@ def compute_changes(
             if frame is not None and "article_id" in frame.columns:
                 article_of.update(zip(frame[key], frame["article_id"], strict=True))
         by_reason: dict[str, int] = {}
-        for kind, ids in (("added", d["added"]), ("removed", d["removed"]),
-                          ("changed", list(d["changed"]))):
+        for kind, ids in (
+            ("added", d["added"]),
+            ("removed", d["removed"]),
+            ("changed", list(d["changed"])),
+        ):
             for row_id in ids:
-                reason = _reason_for(t, row_id, kind, article_of.get(row_id),
-                                     d["changed"].get(row_id, []), ctx)
+                reason = _reason_for(
+                    t, row_id, kind, article_of.get(row_id), d["changed"].get(row_id, []), ctx
+                )
                 by_reason[reason] = by_reason.get(reason, 0) + 1
         changed_items = list(d["changed"].items())
         tables[t] = {
@@ -192,12 +196,13 @@ def compute_changes(
             "changed_rows": [{"id": i, "columns": c} for i, c in changed_items[:ID_LIMIT]],
             "truncated": max(len(d["added"]), len(d["removed"]), len(changed_items)) > ID_LIMIT,
         }
-    contract: dict[str, Any] = _contract_changes(old.contract, new.contract) if old else {
-        "changed": False, "tables": {}
-    }
+    contract: dict[str, Any] = (
+        _contract_changes(old.contract, new.contract) if old else {"changed": False, "tables": {}}
+    )
     bump = choose_bump(old.contract if old else None, new.contract, len(new_articles))
-    before_cv, after_cv = (old.meta if old else {}).get("contract_version"), new.meta.get(
-        "contract_version"
+    before_cv, after_cv = (
+        (old.meta if old else {}).get("contract_version"),
+        new.meta.get("contract_version"),
     )
     if old is not None and None not in (before_cv, after_cv) and before_cv != after_cv:
         contract["changed"] = True
@@ -284,12 +289,16 @@ def format_diff(d: dict[str, Any]) -> str:
     reasons = reason_lines(d)
     out.append("Why: " + ("; ".join(reasons) if reasons else "no recorded reason"))
     out.append("")
-    out.append(f"{'table':<10} {'before':>7} {'after':>7} {'added':>6} {'removed':>8} "
-               f"{'changed':>8}  columns changed")
+    out.append(
+        f"{'table':<10} {'before':>7} {'after':>7} {'added':>6} {'removed':>8} "
+        f"{'changed':>8}  columns changed"
+    )
     for name, t in d["tables"].items():
         cols = ", ".join(f"{c} ({n})" for c, n in t["changed_columns"].items()) or "-"
-        out.append(f"{name:<10} {t['rows_before']:>7} {t['rows_after']:>7} {t['added']:>6} "
-                   f"{t['removed']:>8} {t['changed']:>8}  {cols}")
+        out.append(
+            f"{name:<10} {t['rows_before']:>7} {t['rows_after']:>7} {t['added']:>6} "
+            f"{t['removed']:>8} {t['changed']:>8}  {cols}"
+        )
     for name, t in d["tables"].items():
         if not (t["added"] or t["removed"] or t["changed"]):
             continue
@@ -323,8 +332,10 @@ def changelog_entry(changes: dict[str, Any], created: str) -> str:
     for name, t in changes["tables"].items():
         cols = ", ".join(f"`{c}` ({n})" for c, n in t["changed_columns"].items()) or ""
         why = ", ".join(f"{k}: {v}" for k, v in t["by_reason"].items())
-        lines.append(f"| {name} | {t['rows_after']} | {t['added']} | {t['removed']} | "
-                     f"{t['changed']} | {cols} | {why} |")
+        lines.append(
+            f"| {name} | {t['rows_after']} | {t['added']} | {t['removed']} | "
+            f"{t['changed']} | {cols} | {why} |"
+        )
     lines.append("")
     lines.append("Row-level detail (ids added, removed and changed) is in `changes.json`.")
     return "\n".join(lines) + "\n"

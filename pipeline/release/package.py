@@ -73,8 +73,11 @@ def resource(folder: Path, table: str, fmt: str, rows: int) -> dict[str, Any]:
         "name": table if csv else f"{table}-parquet",
         "title": f"{table} ({'CSV' if csv else 'Parquet'})",
         "description": table_description(table)
-        + (" Spreadsheet-safe escaping applies; see x-csv-escaping." if csv else
-           " Same rows as the CSV, unescaped."),
+        + (
+            " Spreadsheet-safe escaping applies; see x-csv-escaping."
+            if csv
+            else " Same rows as the CSV, unescaped."
+        ),
         "path": path.as_posix(),
         # frictionless reads Parquet through pyarrow and cannot count its bytes, so the
         # Parquet copies are typed "file": their bytes and hash are still verified, and
@@ -90,8 +93,13 @@ def resource(folder: Path, table: str, fmt: str, rows: int) -> dict[str, Any]:
         "x-newsledger": {"table": table, "rows": rows},
     }
     if csv:
-        res["dialect"] = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True,
-                          "lineTerminator": "\r\n", "header": True}
+        res["dialect"] = {
+            "delimiter": ",",
+            "quoteChar": '"',
+            "doubleQuote": True,
+            "lineTerminator": "\r\n",
+            "header": True,
+        }
         res["x-csv-escaping"] = RULE
     else:
         del res["encoding"]

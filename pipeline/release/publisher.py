@@ -49,8 +49,12 @@ from pipeline.release.semver import Version, list_versions, next_version
 from schemas.tables import CONTRACT_VERSION, FOREIGN_KEYS
 
 LATEST = "latest.json"
-_ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
-          "boolean": pa.bool_()}
+_ARROW = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+}
 
 
 class ProjectionLike(Protocol):
@@ -266,8 +270,11 @@ def publish(
             previous, Snapshot(tables, contract_signature(), meta), context=reasons
         )
         bump = changes["bump"]
-        version = str(next_version(Version.parse(previous.version) if previous and
-                                   previous.version else None, bump))
+        version = str(
+            next_version(
+                Version.parse(previous.version) if previous and previous.version else None, bump
+            )
+        )
         changes["to"] = version
         changes["created"] = created_iso
         meta["bump"] = bump
@@ -276,13 +283,15 @@ def publish(
             raise ReleaseExistsError(f"release {version} already exists at {final}")
         tmp = datasets / f".tmp-{version}-{uuid.uuid4().hex[:8]}"
         try:
-            files = _write_release(tmp, tables, version, created_iso, meta, changes, previous,
-                                   datasets)
+            files = _write_release(
+                tmp, tables, version, created_iso, meta, changes, previous, datasets
+            )
             if validate:
                 errors = validate_release(tmp)
                 if errors:
-                    raise ReleaseError("release failed frictionless validation:\n"
-                                       + "\n".join(errors[:20]))
+                    raise ReleaseError(
+                        "release failed frictionless validation:\n" + "\n".join(errors[:20])
+                    )
             page = catalog.render_catalog(datasets, pending={version: tmp})
             fsync_tree(tmp)
             if final.exists():
@@ -294,8 +303,16 @@ def publish(
         fsync_dir(datasets)
         write_atomic(datasets / catalog.INDEX, page.encode("utf-8"))
         write_latest(datasets, version)
-    return PublishResult(version=version, path=final, bump=bump, counts=counts, changes=changes,
-                         digest=digest, previous=meta["previous_version"], files=files)
+    return PublishResult(
+        version=version,
+        path=final,
+        bump=bump,
+        counts=counts,
+        changes=changes,
+        digest=digest,
+        previous=meta["previous_version"],
+        files=files,
+    )
 
 
 def _write_release(

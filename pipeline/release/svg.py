@@ -34,7 +34,7 @@ def hbar(items: list[tuple[str, int]], label: str, width: int = 560) -> str:
         w = max(1.0, span * value / top)
         text = name if len(name) <= 34 else name[:33] + "\u2026"
         body.append(
-            f'<g><title>{escape(name)}: {value}</title>'
+            f"<g><title>{escape(name)}: {value}</title>"
             f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{escape(text)}</text>'
             f'<rect x="{left}" y="{y + 2}" width="{w:.1f}" height="{row - 6}" fill="{BAR}"/>'
             f'<text x="{left + w + 4:.1f}" y="{y + 13}">{value}</text></g>'
@@ -52,9 +52,11 @@ def histogram(
     plot_h = height - bottom - top_pad
     bar_w = (width - left - 10) / len(counts)
     peak = max(counts)
-    body = [f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" '
-            f'y2="{height - bottom}" stroke="#333"/>',
-            f'<text x="{left - 4}" y="{top_pad + 8}" text-anchor="end">{peak}</text>']
+    body = [
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" '
+        f'y2="{height - bottom}" stroke="#333"/>',
+        f'<text x="{left - 4}" y="{top_pad + 8}" text-anchor="end">{peak}</text>',
+    ]
     for i, n in enumerate(counts):
         h = plot_h * n / peak
         x = left + i * bar_w
@@ -67,13 +69,17 @@ def histogram(
         )
     for i in range(0, len(edges), max(1, len(edges) // 10)):
         x = left + i * bar_w
-        body.append(f'<text x="{x:.1f}" y="{height - bottom + 14}" '
-                    f'text-anchor="middle">{edges[i]:g}</text>')
+        body.append(
+            f'<text x="{x:.1f}" y="{height - bottom + 14}" text-anchor="middle">{edges[i]:g}</text>'
+        )
     return _frame(width, height, label, body)
 
 
 def heatmap(
-    rows: list[str], cols: list[str], values: dict[tuple[str, str], int], label: str,
+    rows: list[str],
+    cols: list[str],
+    values: dict[tuple[str, str], int],
+    label: str,
     row_labels: dict[str, str] | None = None,
 ) -> str:
     """A grid of cells shaded by value (rows x cols), with a tooltip per cell."""
@@ -86,23 +92,29 @@ def heatmap(
     body = []
     for j, c in enumerate(cols):
         x = left + j * cell + cell / 2
-        body.append(f'<text transform="translate({x:.1f},{top - 6}) rotate(-60)">'
-                    f"{escape(c)}</text>")
+        body.append(
+            f'<text transform="translate({x:.1f},{top - 6}) rotate(-60)">{escape(c)}</text>'
+        )
     for i, r in enumerate(rows):
         y = top + i * cell
         name = (row_labels or {}).get(r, r)
-        body.append(f'<text x="{left - 6}" y="{y + 15}" text-anchor="end">'
-                    f"{escape(name[:32])}</text>")
+        body.append(
+            f'<text x="{left - 6}" y="{y + 15}" text-anchor="end">{escape(name[:32])}</text>'
+        )
         for j, c in enumerate(cols):
             n = values.get((r, c), 0)
             shade = 0.08 + 0.92 * n / peak if n else 0.0
             body.append(
-                f'<g><title>{escape(name)}, {escape(c)}: {n}</title>'
+                f"<g><title>{escape(name)}, {escape(c)}: {n}</title>"
                 f'<rect x="{left + j * cell}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
                 f'fill="{BAR}" fill-opacity="{shade:.2f}" stroke="#ddd"/>'
-                + (f'<text x="{left + j * cell + (cell - 2) / 2:.1f}" y="{y + 15}" '
-                   f'text-anchor="middle" fill="{"#fff" if shade > 0.5 else "#222"}" '
-                   f'font-size="9">{n}</text>' if n else "")
+                + (
+                    f'<text x="{left + j * cell + (cell - 2) / 2:.1f}" y="{y + 15}" '
+                    f'text-anchor="middle" fill="{"#fff" if shade > 0.5 else "#222"}" '
+                    f'font-size="9">{n}</text>'
+                    if n
+                    else ""
+                )
                 + "</g>"
             )
     return _frame(width, height, label, body)

@@ -1,0 +1,48 @@
+"""Where the content of a cue-route claim starts and ends."""
+
+from __future__ import annotations
+
+from test_claims import claims
+
+
+def _content(text: str, part: str) -> str:
+    found = [r["claim_text"] for r in claims(text) if part in r["claim_text"]]
+    assert found, [r["claim_text"] for r in claims(text)]
+    return found[0]
+
+
+def test_a_clause_joined_to_the_cue_continues_the_report() -> None:
+    text = "Ann Holt said the pier was safe, but the railings needed new paint.\n"
+    assert _content(text, "pier was safe").endswith("needed new paint")
+
+
+def test_a_joined_report_of_its_own_is_not_swallowed() -> None:
+    text = "Ann Holt said the pier was safe, and her deputy insisted that the railings were new.\n"
+    assert not _content(text, "pier was safe").endswith("were new")
+
+
+def test_the_object_of_an_infinitive_starts_the_content() -> None:
+    text = "Ann Holt urged the council to repair the pier before the summer.\n"
+    assert _content(text, "repair the pier").startswith("the council to repair")
+
+
+def test_an_agentless_passive_includes_its_subject() -> None:
+    text = "About 5,000 visitors are expected to cross the new bridge on Sunday.\n"
+    assert _content(text, "cross the new bridge").startswith("About 5,000 visitors")
+
+
+def test_what_seems_of_a_group_is_no_one_s_belief() -> None:
+    rows = claims("The harbour's fishermen appeared to accept the new quotas.\n")
+    row = [r for r in rows if "new quotas" in r["claim_text"]][0]
+    assert row["speaker_name"] is None
+    assert row["claim_text"].startswith("The harbour's fishermen")
+
+
+def test_a_participle_after_the_object_belongs_to_it() -> None:
+    text = "Ann Holt warned of the anger brewing among harbour workers this spring.\n"
+    assert "brewing among harbour workers" in _content(text, "anger")
+
+
+def test_an_adverbial_fronting_the_reported_clause_is_content() -> None:
+    text = "In the long run, the levy will pay for the pier, Ann Holt said on Monday.\n"
+    assert _content(text, "levy will pay").startswith("In the long run")
