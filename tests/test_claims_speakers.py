@@ -238,3 +238,31 @@ def test_participle_on_a_known_group_or_a_non_reporting_one_keeps_the_object() -
     assert "protesters" in (names["the mayor must resign"] or "").lower()
     _, sp = speaker_of("Critics quoted a user going by the name Blue Heron.", "user")
     assert sp is not None and sp.name is not None and "user" in sp.name
+
+
+def test_hyphenated_names_stay_whole_and_short_forms_find_them() -> None:
+    text = (
+        "Ferry operator chief Anna-Lena Brask-Holm said on Monday that the new route would open "
+        "in spring. Ms Brask-Holm added that fares would fall.\n\n"
+        "Port director Jean-Luc Ravel said the harbour was full. Mr Ravel added that a second "
+        "quay was planned.\n"
+    )
+    names = speaker_names(text)
+    assert names["the new route would open in spring"] == "Anna-Lena Brask-Holm"
+    assert names["fares would fall"] == "Anna-Lena Brask-Holm"
+    assert names["the harbour was full"] == "Jean-Luc Ravel"
+    assert names["a second quay was planned"] == "Jean-Luc Ravel"
+
+
+def test_quoted_as_saying_gives_the_claim_to_the_one_quoted() -> None:
+    text = (
+        '"The harvest was good this year," the Valley Herald quoted Tom Reed as saying.\n\n'
+        '"We will rebuild the bridge," the radio station quoted the mayor, Ann Cole, as saying.\n\n'
+        "The agency quoted the port director as saying that the quay would reopen.\n"
+    )
+    rows = {r["claim_text"]: r for r in claims(text)}
+    assert rows["The harvest was good this year"]["speaker_name"] == "Tom Reed"
+    assert rows["We will rebuild the bridge"]["speaker_name"] == "Ann Cole"
+    assert rows["the quay would reopen"]["speaker_name"] == "port director"
+    assert rows["the quay would reopen"]["cue"] == "saying"
+    assert not any(text_.startswith("the port director as") for text_ in rows)

@@ -46,9 +46,15 @@ def norm(text: str) -> str:
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
+def name_words(name: str) -> list[str]:
+    """A name's words as lookup keys; a hyphenated word stays one ("Kilroy-Silk")."""
+    return [key for key in (norm(w) for w in name.split()) if key]
+
+
 def surname(name: str) -> str:
-    """Lookup key of a person's last name ("Robert F. Kennedy Jr." -> "kennedy")."""
-    words = norm(name).split()
+    """Lookup key of a person's last name ("Robert F. Kennedy Jr." -> "kennedy",
+    "Robert Kilroy-Silk" -> "kilroy silk")."""
+    words = name_words(name)
     while len(words) > 1 and words[-1] in SUFFIXES:
         words.pop()
     return words[-1] if words else ""

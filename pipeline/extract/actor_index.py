@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.actor_data import Entry, load, norm, surname
+from pipeline.extract.actor_data import Entry, load, name_words, norm, surname
 from pipeline.extract.actor_mentions import NON_NAME_ENTS, DocWords, Found, scan, title_match
 from pipeline.extract.countries import collective_name, country_name
 from pipeline.extract.model import Actor, ArticleContext, actor_id, slug
@@ -259,7 +259,7 @@ class ActorIndex:
                 if f.kind == "metonym" and f.country:
                     self._seat_of[i] = f.country
             self._heads[self.doc[f.start : f.end].root.i] = aid
-            words = norm(src.name).split()
+            words = name_words(src.name)
             if actor.actor_type == "person" and (len(words) >= 2 or f.entry is not None):
                 keys = [(surname(src.name), self._by_surname)]
                 if f.entry is None:  # "Sir Digby" for "Digby Jones"; not for dictionary people
@@ -455,14 +455,14 @@ def _merge_people(found: list[Found]) -> dict[int, Found]:
     people = [f for f in found if f.kind == "person" and f.entry is None]
     full: dict[str, set[str]] = {}
     for f in people:
-        words = norm(f.name).split()
+        words = name_words(f.name)
         if len(words) >= 2:
             full.setdefault(surname(f.name), set()).add(norm(f.name))
             full.setdefault("first:" + words[0], set()).add(norm(f.name))
     groups: dict[str, list[Found]] = {}
     for f in people:
         key = norm(f.name)
-        if len(key.split()) == 1:
+        if len(name_words(f.name)) == 1:
             cands = full.get(key) or full.get("first:" + key) or set()
             key = next(iter(cands)) if len(cands) == 1 else key
         groups.setdefault(key, []).append(f)

@@ -388,6 +388,17 @@ class DocWords:
         """The text of doc[start:end], as Span.text gives it."""
         return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
 
+    def name_hyphen(self, i: int) -> bool:
+        """A hyphen joining two name words with no space ("Haji-Ioannou", "Carl-Henric")."""
+        return (
+            self.text[i] == "-"
+            and 0 < i < len(self.text) - 1
+            and self.is_name[i - 1]
+            and self.is_name[i + 1]
+            and self.idx[i - 1] + len(self.text[i - 1]) == self.idx[i]
+            and self.idx[i] + 1 == self.idx[i + 1]
+        )
+
     def may_start_name(self, i: int) -> bool:
         lower = self.lower[i]
         return lower != "the" and (
@@ -714,6 +725,7 @@ def scan(words: DocWords) -> list[Found]:
                 and j not in covered
                 and (
                     words.is_name[j]
+                    or (j > i and j + 1 < sent.end and words.name_hyphen(j))
                     or (
                         words.lower[j] in PARTICLES
                         and j + 1 < sent.end

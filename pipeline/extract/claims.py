@@ -143,6 +143,8 @@ class ClaimFinder(QuoteRoutes):
         return found
 
     def _verb(self, v: Token, kind: str, person_only: bool = False) -> Attribution | None:
+        if v.lemma_ in syn.RELAYS and syn.quoted_as(v) is not None:
+            return None  # "X quoted Y as saying …": the claim is Y's, cued by "saying"
         content = spans.verb_content(v, kind)
         if content is None:
             return None

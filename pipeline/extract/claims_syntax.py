@@ -39,11 +39,27 @@ def bare_participle(v: Token) -> bool:
     return v.tag_ == "VBN" and v.dep_ != "conj" and not any(c.dep_ == "aux" for c in v.children)
 
 
+RELAYS = ("quote", "cite")  # "X quoted Y as saying …": Y speaks, X passes it on
+
+
+def quoted_as(v: Token) -> Token | None:
+    """Who speaks in "X quoted Y as saying …", for "quoted" and for "saying": Y."""
+    relay = v.head.head if v.dep_ == "pcomp" and v.head.lower_ == "as" else v
+    if relay.lemma_ not in RELAYS or not any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in relay.children
+    ):
+        return None
+    return next((c for c in relay.children if c.dep_ == "dobj"), None)
+
+
 def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = None) -> Token | None:
     """The speaker token of a cue verb: its subject, passive agent or inherited subject.
 
     skip: tokens that cannot be the speaker (inside a quotation).
     """
+    if (relayed := quoted_as(v)) is not None:
+        return relayed
     subjects = [c for c in v.children if c.dep_ == "nsubj" and not (skip and skip(c))]
     if subjects:
         return None if bare_participle(v) else subjects[-1]
