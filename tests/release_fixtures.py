@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.corrections import CORRECTION_COLUMNS
 from schemas.tables import PUBLISHED, columns
 
 HOSTILE = [
@@ -184,19 +185,7 @@ def make_tables(
 
 
 def corrections_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    cols = [
-        "correction_id",
-        "action",
-        "table_name",
-        "row_id",
-        "fields",
-        "reason",
-        "author",
-        "reverts",
-        "recorded_at",
-        "in_force",
-    ]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=CORRECTION_COLUMNS)
 
 
 def projection(tables: dict[str, pd.DataFrame] | None = None, **kw: Any) -> FakeProjection:

@@ -22,6 +22,7 @@ from pipeline.extract.claims_quote_cues import (
 )
 from pipeline.extract.model import actor_id
 from pipeline.extract.quotes import Quote
+from pipeline.extract.speakers import Speaker
 
 WHEN = ("DATE", "TIME")
 
@@ -69,17 +70,7 @@ class QuoteIntros(QuoteCues):
         sp = self._speaker(subj)
         if sp is None:
             return None
-        return Attribution(
-            q.start,
-            q.end,
-            "direct",
-            cues.cue_text(root),
-            root.idx,
-            root.idx + len(root.text),
-            sp,
-            self._confidence("direct", sp, inherited=True),
-            q.run,
-        )
+        return self._told_before(q, root, sp)
 
     def _prior_sentence(self, q: Quote) -> Attribution | None:
         """A quote that is its whole paragraph, after a paragraph whose last sentence is about
@@ -104,6 +95,10 @@ class QuoteIntros(QuoteCues):
         sp = self._speaker(subj)
         if sp is None or not sp.name:
             return None
+        return self._told_before(q, root, sp)
+
+    def _told_before(self, q: Quote, root: Token, sp: Speaker) -> Attribution:
+        """The quote as the words of a speaker named in the sentence before it."""
         return Attribution(
             q.start,
             q.end,
