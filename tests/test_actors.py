@@ -706,3 +706,24 @@ def test_party_committee_and_speaking_for_a_party() -> None:
     assert _one(r, tok(doc, "politicians")) == ("organization", "GBR", "GOV")
     assert _one(r, tok(doc, "campaigners")) == ("organization", "GBR", "OPP")
     assert _one(r, tok(doc, "Dalby")) == ("person", "GBR", "PTY")
+
+
+def test_carriers_named_after_a_country_are_companies() -> None:
+    text = "Air Ruritania and Air Canada said fares would rise. Canada said nothing."
+    carrier = resolve(text, "Canada")
+    assert carrier is not None
+    assert (carrier.name, carrier.actor_type, carrier.sector) == (
+        "Air Canada",
+        "organization",
+        "BUS",
+    )
+    country = resolve(text, "Canada", nth=1)
+    assert country is not None and country.actor_type == "country"
+
+
+def test_hyphenated_people_keep_the_whole_name() -> None:
+    text = "Port director Jean-Luc Ravel opened the quay. Mr Ravel said it was late."
+    full = resolve(text, "Luc")
+    short = resolve(text, "Ravel", nth=1)
+    assert full is not None and full.name == "Jean-Luc Ravel"
+    assert short is not None and short.actor_id == full.actor_id

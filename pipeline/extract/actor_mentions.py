@@ -199,6 +199,9 @@ ORG_WORDS: dict[str, str] = {
     "inc": "BUS",
     "group": "BUS",
     "airlines": "BUS",
+    "airways": "BUS",
+    "air": "BUS",  # "Air India", "Air China": a carrier, not the country
+    "air force": "MIL",
     "times": "MED",
     "post": "MED",
     "news": "MED",
