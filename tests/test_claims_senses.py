@@ -63,3 +63,23 @@ def test_a_thing_that_threatens_makes_no_threat() -> None:
 
 def test_pushing_a_date_back_is_no_claim() -> None:
     assert not _contents("The Holt Group pushed the launch date back to May.\n")
+
+
+def test_seeing_a_time_or_a_change_in_amount_is_no_view() -> None:
+    assert not _contents("2027 could see a new ferry service on the river.\n")
+    assert not _contents("The Holt Group saw profits slump by a third last year.\n")
+    assert not _contents("The Holt Group, which saw its shares rise by a third, was sold.\n")
+    found = _contents("Mayor Ann Holt sees the harbour levy as a fair deal.\n")
+    assert any("fair deal" in c for c in found), found
+
+
+def test_seeking_damages_is_no_claim() -> None:
+    assert not _contents("The Holt family is seeking damages from the ferry operator.\n")
+    found = _contents("Mayor Ann Holt is seeking a review of the harbour levy.\n")
+    assert any("review" in c for c in found), found
+
+
+def test_an_object_priced_in_money_is_a_transaction() -> None:
+    assert not _contents("The Holt Group filed a claim for $2 million against the port.\n")
+    found = _contents("The Holt Group filed a complaint about the harbour levy.\n")
+    assert any("complaint" in c for c in found), found

@@ -266,3 +266,47 @@ def test_quoted_as_saying_gives_the_claim_to_the_one_quoted() -> None:
     assert rows["the quay would reopen"]["speaker_name"] == "port director"
     assert rows["the quay would reopen"]["cue"] == "saying"
     assert not any(text_.startswith("the port director as") for text_ in rows)
+
+
+def test_text_by_a_named_author_is_the_authors() -> None:
+    text = (
+        "Rents rose by a third in two years, according to a study by the Urban Housing Institute.\n"
+    )
+    names = speaker_names(text)
+    assert names["Rents rose by a third in two years"] == "Urban Housing Institute"
+    text, sp = speaker_of(
+        "The mayor never backed the plan, according to audio released by the Clarion Herald.",
+        "audio",
+    )
+    assert sp is not None and sp.name is not None and sp.name.endswith("Clarion Herald")
+    assert text[sp.start : sp.end] == "audio released by the Clarion Herald"
+
+
+def test_organisation_name_cut_at_its_and_stays_whole() -> None:
+    text, sp = speaker_of(
+        "The Organisation for Economic Co-operation and Development said growth would slow.",
+        "Organisation",
+    )
+    assert sp is not None
+    assert sp.name is not None and sp.name.endswith("Co-operation and Development")
+    assert text[sp.start : sp.end].endswith("and Development")
+
+
+def test_organisation_in_apposition_to_a_subject_noun_speaks() -> None:
+    names = speaker_names("The national flag carrier Air India said all flights were cancelled.\n")
+    assert names["all flights were cancelled"] == "Air India"
+
+
+def test_participle_leading_to_a_reporting_verb_speaks_for_the_subject() -> None:
+    text = (
+        "Jane Roe, on the other hand, had no trouble breaking with her party in endorsing Smith.\n"
+    )
+    assert list(speaker_names(text).values()) == ["Jane Roe"]
+
+
+def test_participle_on_a_noun_joined_to_the_verb_speaks_for_the_subject() -> None:
+    text = (
+        "The club president called for a vote, and then a second vote, declaring that the "
+        "motion had failed.\n"
+    )
+    assert speaker_names(text)["the motion had failed"] == "club president"

@@ -10,17 +10,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.extract import cues
-from pipeline.extract.claims_syntax import second_report, thing_subject
+from pipeline.extract.claims_syntax import second_report, subject, thing_subject
 
 _CLAUSE_DEPS = ("ccomp",)
 _XCOMP_ONLY = ("decline", "refuse")  # "declined to comment"; "sales declined" is no claim
-_TRADES = ("offer", "post", "order", "see", "push", "issue")  # verbs that also trade amounts
+# verbs that also trade amounts ("ordered 30 planes", "seeks damages")
+_TRADES = ("offer", "post", "order", "see", "push", "issue", "seek")
 _GIVE_WORDS = ("issue", "post", "unveil", "signal")  # or goods: words only as such
 _CAUSAL = ("threaten", "signal")  # a thing as subject causes; no one speaks
 _ASPECTUAL = ("continue",)  # "continued to insist that …" reports; "continued to grow" not
 _CLAUSE_ONLY = ("appear", "seem", "look")  # "appeared on TV" is no claim; "appeared to …" is
 _RAISING = ("appear", "seem")  # how a thing appears: to the writer, or to no one named
 _WHEN = ("DATE", "TIME")  # "backed the plan Tuesday evening": a time is no content
+_WITNESS = ("see",)  # "2005 will see a boom", "saw sales slump": what happened, no view
 _TOPIC_PREPS = ("about", "on", "against", "for", "of", "over")
 _TO_OBJECT = ("refer", "point", "respond", "reply")
 _OBJ_DEPS = ("dobj", "oprd", "attr")
@@ -150,7 +152,24 @@ def reports_through(v: Token) -> bool:
     return any(c.dep_ == "xcomp" and cues.verb_cue(c) is not None for c in v.children)
 
 
+def witnessed(v: Token) -> bool:
+    """Whether "see" tells what happened rather than a view: a time as its subject ("2005
+    could see a boom") or an amount that changes ("saw profits slump", "saw growth")."""
+    if v.lemma_.lower() not in _WITNESS:
+        return False
+    subj = subject(v)
+    if subj is not None and subj.ent_type_ in _WHEN:
+        return True
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        and any(g.dep_ == "nsubj" and cues.amount(g) for g in c.children)
+        for c in v.children
+    )
+
+
 def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
+    if witnessed(v):
+        return None
     children = list(v.children)
     as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
     if as_prep:  # "X is seen as the favourite", "saw X as a savior": X as what it is seen
@@ -217,8 +236,8 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
             objs = [g for g in preps[0].children if g.dep_ in ("pobj", "pcomp")] or preps
             if objs[0].lemma_.lower() in _ERRANDS:
                 return None  # "did not respond to a request for comment": no content
-        if objs and lemma in _TRADES and cues.amount(objs[0]):
-            return None  # "posted a profit", "ordered 30 planes": a transaction, no words
+        if objs and (priced(objs[0]) or (lemma in _TRADES and cues.amount(objs[0]))):
+            return None  # "posted a profit", "filed a claim for $2m": a transaction, no words
         if objs and lemma in _CAUSAL and thing_subject(v):
             return None  # "the strike threatens the deal": a danger, not a threat made
         if objs and lemma in _GIVE_WORDS and not cues.utterance(objs[0]):
@@ -252,6 +271,17 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
             return None  # "as Vodafone unveils a phone" is a time ("as she told him, …" is not)
         return head_clause(v)
     return None
+
+
+def priced(obj: Token) -> bool:
+    """Whether an object is priced in money ("filed a claim for $2m", "a bid for $5bn"): a
+    transaction, not words."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(g.dep_ == "pobj" and g.ent_type_ == "MONEY" for g in c.children)
+        for c in obj.children
+    )
 
 
 def reported_complement(v: Token) -> tuple[int, int] | None:

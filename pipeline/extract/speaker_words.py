@@ -73,7 +73,8 @@ TEXT_NOUNS = word_set(
     "finding report statement study analysis letter filing book memo ruling complaint "
     "lawsuit testimony remark speech post tweet interview data record survey poll estimate "
     "figure calculation review audit website ad video release article column editorial "
-    "document paper conclusion assessment research platform proposal plan message"
+    "document paper conclusion assessment research platform proposal plan message audio footage "
+    "recording transcript"
 )
 TIME_WORDS = word_set(
     "morning afternoon evening night today yesterday tomorrow tonight day days week weeks "
@@ -239,6 +240,17 @@ def author_of(noun: Token) -> Token | None:
         # "X showed no sign of backing down, releasing a statement that ...": X
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i]
     return subjects[0] if subjects else None
+
+
+def written_by(noun: Token) -> Token | None:
+    """The named author of a text noun: "an analysis by the Pew Center", "audio provided by
+    Radio Ohio" give the Pew Center and Radio Ohio; "a report by the end of May" has none."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        preps += [c for c in acl.children if c.dep_ == "agent"]
+    objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    named = [g for g in objs if g.pos_ == "PROPN" or g.ent_type_ in ("PERSON", "ORG", "NORP")]
+    return named[0] if named else None
 
 
 def counted_of(head: Token) -> Token:

@@ -85,6 +85,7 @@ from pipeline.extract.speaker_words import (
     quoted_tokens,
     same_person,
     title_words,
+    written_by,
 )
 
 
@@ -160,6 +161,25 @@ class SpeakerFinder(PronounResolution):
                 break
             right = child.right_edge.i
         return self.doc[self._start(head) : right + 1]
+
+    def _whole_name(self, phrase: Span, ent: Span) -> Span:
+        """The phrase through the end of a name it stops inside at a coordination ("the
+        Organisation for Economic Co-operation and Development"), also where the entity
+        itself stops after the "and"."""
+        doc = self.doc
+        cc = doc[phrase.end] if phrase.end < len(doc) else None
+        if cc is None or cc.dep_ != "cc" or not ent.start <= cc.i < ent.end:
+            return phrase
+        conj = [c for c in cc.head.rights if c.dep_ == "conj" and c.i > cc.i]
+        if ent.start < phrase.start or not conj or conj[0].pos_ != "PROPN":
+            return phrase
+        return doc[phrase.start : max(ent.end, conj[0].right_edge.i + 1)]
+
+    @staticmethod
+    def _org_named(head: Token, app: Span) -> bool:
+        """An organisation's name in apposition to a subject noun ("the flag carrier Air
+        India said"): the organisation speaks."""
+        return app.label_ == "ORG" and head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NN"
 
     def _described(self, head: Token) -> int | None:
         """The person a definite description refers back to: the latest person named earlier
@@ -328,21 +348,43 @@ class SpeakerFinder(PronounResolution):
             return full
         return name
 
+    @staticmethod
+    def _text(head: Token) -> bool:
+        """A text, recording or finding someone puts out ("an analysis", "a poll", "audio")."""
+        return head.lemma_.lower() in TEXT_NOUNS or cues.medium(head) or cues.finding(head)
+
+    @staticmethod
+    def _says(participle: Token) -> bool:
+        """A reporting participle, or one leading to a reporting verb ("had no trouble
+        breaking with them in endorsing ...")."""
+        return any(t.pos_ == "VERB" and cues.verb_cue(t) for t in participle.subtree)
+
+    @staticmethod
+    def _object_verb(noun: Token) -> Token | None:
+        """The verb a noun is the object of, also through a coordination ("called for a vote,
+        and then a second vote, declaring ..." parsed with the noun joined to the verb)."""
+        if noun.dep_ == "dobj":
+            return noun.head
+        if noun.dep_ == "conj" and noun.head.pos_ == "VERB":
+            return noun.head
+        return None
+
     def _participle_holder(self, head: Token) -> Token | None:
         """Who speaks through a reporting participle on a verb's object that is no known person
         or group ("the governors took turns rebutting ...", "Roe drew crowds describing ..."):
         the verb's subject, when that is a name, a pronoun or a known actor other than a bare
         plural."""
-        if head.pos_ != "NOUN" or head.ent_type_ or head.dep_ != "dobj":
+        verb = self._object_verb(head)
+        if head.pos_ != "NOUN" or head.ent_type_ or verb is None:
             return None
-        said = [c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBG" and cues.verb_cue(c)]
+        said = [c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBG" and self._says(c)]
         if not said:  # "tweeted a user going by ...": the user
             return None
         if head.lemma_.lower() in MALE_WORDS | FEMALE_WORDS:
             return None
         if self.resolver.resolve_token(head) is not None:
             return None  # "met protesters chanting ...": the protesters
-        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects:
             return None
         subj = subjects[0]
@@ -420,6 +462,14 @@ class SpeakerFinder(PronounResolution):
         if head.pos_ not in ("NOUN", "PROPN", "NUM") and not misread or cues.non_speaker(head):
             return None
         phrase = self._phrase(head)
+        by = written_by(head) if self._text(head) else None
+        if by is not None:  # "according to an analysis by the Pew Center": the Pew Center
+            found = self.speaker(by)
+            if found is not None and found.name:
+                end = self._phrase(by).end_char
+                return Speaker(
+                    phrase.start_char, end, found.name, found.actor_id, found.description, False
+                )
         owner = [c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
         if owner and head.pos_ == "NOUN" and head.lemma_.lower() in TEXT_NOUNS:
             found = self._pronoun(owner[0])  # "according to its findings": the owner, or no one
@@ -434,7 +484,7 @@ class SpeakerFinder(PronounResolution):
                     child = next((g for g in child.children if g.dep_ in ("oprd", "dobj")), child)
                 if child.dep_ in ("appos", "oprd", "dobj") and child.i > head.i:
                     app = entity_of(child)
-                    if app is not None and app.label_ == "PERSON":
+                    if app is not None and (app.label_ == "PERSON" or self._org_named(head, app)):
                         description = clean_name(self.doc[phrase.start : phrase.end].text)
                         name_tok, ent = child, app
                         phrase = self._phrase(child)
@@ -447,6 +497,9 @@ class SpeakerFinder(PronounResolution):
                     )
                     break
         if ent is not None and ent.label_ in NAME_LABELS:
+            phrase = self._whole_name(phrase, ent)
+            if phrase.end > ent.end:  # the entity stopped after "and": the whole name
+                ent = Span(self.doc, ent.start, phrase.end, label=ent.label_)
             span = self.doc[max(ent.start, phrase.start) : min(ent.end, phrase.end)]
             if len(span) == 0:
                 span = ent
@@ -466,6 +519,8 @@ class SpeakerFinder(PronounResolution):
         actor = self.resolver.resolve_span(phrase) or self.resolver.resolve_token(name_tok)
         if actor is not None and not same_person(self.doc[phrase.start : phrase.end], actor):
             actor = None
+        if actor is not None and actor.name.split()[-1:] in (["and"], ["&"]):
+            actor = None  # a name the entity cut after its "and"
         if actor is not None and is_subgroup(head, phrase, actor):
             kept = [t for t in phrase if not (t.i < head.i and t.dep_ in ("advmod", "cc"))]
             name = clean_name(self.doc[kept[0].i : phrase.end].text)
