@@ -310,3 +310,13 @@ def test_participle_on_a_noun_joined_to_the_verb_speaks_for_the_subject() -> Non
         "motion had failed.\n"
     )
     assert speaker_names(text)["the motion had failed"] == "club president"
+
+
+def test_contracted_has_said_is_no_passive() -> None:
+    text = (
+        "Senator Ann Holt spoke on Monday. She's said she would back the bill. "
+        "It's been said that the plan is dead.\n"
+    )
+    names = speaker_names(text)
+    assert names["she would back the bill"] == "Ann Holt"
+    assert names["the plan is dead"] is None  # a real passive: no one named

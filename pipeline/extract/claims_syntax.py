@@ -53,6 +53,20 @@ def quoted_as(v: Token) -> Token | None:
     return next((c for c in relay.children if c.dep_ == "dobj"), None)
 
 
+def contracted_perfect(v: Token) -> Token | None:
+    """The subject of "She's said (that) …" which the parse read as a passive ("'s" as "is"):
+    a perfect ("has said") when a clause follows and no "been" or agent makes it passive."""
+    aux = [c for c in v.children if c.dep_ in ("auxpass", "aux")]
+    if len(aux) != 1 or aux[0].lower_ not in ("'s", "’s") or aux[0].dep_ != "auxpass":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+        return None
+    subj = [c for c in v.children if c.dep_ == "nsubjpass" and c.i < aux[0].i]
+    if not subj or subj[0].lower_ in ("it", "this", "that", "there"):
+        return None
+    return subj[0]
+
+
 def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = None) -> Token | None:
     """The speaker token of a cue verb: its subject, passive agent or inherited subject.
 
@@ -60,6 +74,8 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
     """
     if (relayed := quoted_as(v)) is not None:
         return relayed
+    if (perfect := contracted_perfect(v)) is not None:
+        return perfect
     subjects = [c for c in v.children if c.dep_ == "nsubj" and not (skip and skip(c))]
     if subjects:
         return None if bare_participle(v) else subjects[-1]
