@@ -357,12 +357,6 @@ def describe_all(doc: Doc, start: int, end: int) -> list[Span]:
     return out
 
 
-def describe_mention(doc: Doc, start: int, end: int) -> Span | None:
-    """The description of a name: its title or apposition as written, if any."""
-    found = describe_all(doc, start, end)
-    return found[0] if found else None
-
-
 def _capitalised(tok: Token) -> bool:
     return bool(tok.text) and tok.text[0].isupper()
 
