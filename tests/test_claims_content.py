@@ -46,3 +46,23 @@ def test_a_participle_after_the_object_belongs_to_it() -> None:
 def test_an_adverbial_fronting_the_reported_clause_is_content() -> None:
     text = "In the long run, the levy will pay for the pier, Ann Holt said on Monday.\n"
     assert _content(text, "levy will pay").startswith("In the long run")
+
+
+def test_a_clause_after_a_semicolon_is_the_one_reported() -> None:
+    text = "Half the riders call the fares fair; most say the trams are always late.\n"
+    assert _content(text, "trams are always late") == "the trams are always late"
+
+
+def test_a_time_clause_before_the_cue_is_not_the_content() -> None:
+    text = "After the mayor resigned in May, Ann Holt said she would run for the seat.\n"
+    assert _content(text, "would run") == "she would run for the seat"
+
+
+def test_an_inverted_cue_joined_to_the_clause_reports_it() -> None:
+    text = (
+        "The ferry company is hanging on, but it is under pressure from cheap flights, "
+        "said the company's chief executive, Ann Holt.\n"
+    )
+    rows = [r for r in claims(text) if "hanging on" in r["claim_text"]]
+    assert rows and rows[0]["speaker_name"] == "Ann Holt"
+    assert rows[0]["claim_text"].startswith("The ferry company")

@@ -320,3 +320,20 @@ def test_contracted_has_said_is_no_passive() -> None:
     names = speaker_names(text)
     assert names["she would back the bill"] == "Ann Holt"
     assert names["the plan is dead"] is None  # a real passive: no one named
+
+
+def test_the_name_after_a_dateline_is_the_subject() -> None:
+    text = "HAMAR, Norway — Kari Nordby, the mayor, warned that the bridge would close.\n"
+    assert speaker_names(text)["the bridge would close"] == "Kari Nordby"
+    text = (
+        "Bergen (NTB) – Mayor Ola Berg on Monday toured the port, urging residents to stay calm.\n"
+    )
+    assert speaker_names(text)["residents to stay calm"] == "Ola Berg"
+
+
+def test_a_participle_after_a_thing_speaks_for_the_subject() -> None:
+    text = (
+        "Kari Nordby ended the meeting with a nod to the ferry crews, adding, "
+        "“They kept the town alive.”\n"
+    )
+    assert speaker_names(text)["They kept the town alive."] == "Kari Nordby"

@@ -67,6 +67,7 @@ class FinderBase:
     def _speaker(self, tok: Token | None) -> Speaker | None:
         if tok is None or self._in_quote[tok.i]:
             return None
+        tok = syn.dateline_subject(tok)
         found = self.speakers.speaker(tok)
         if found is None and tok.lower_ in _PERSONS:
             # first or second person outside quotes (a transcript's speaker, the writer): the

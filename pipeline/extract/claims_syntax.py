@@ -95,7 +95,8 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
         if verb.pos_ in ("VERB", "AUX") and verb.i != v.i:
             return subject(verb, depth + 1, skip)
     if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return participle_holder(v.head, depth, skip)
+        aside = v.i > 0 and v.doc[v.i - 1].text == ","
+        return participle_holder(v.head, depth, skip, aside)
     if v.dep_ == "xcomp" and v.head.i != v.i and depth < 2:
         head = v.head
         passive_subj = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -131,11 +132,20 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
 
 
 def participle_holder(
-    noun: Token, depth: int, skip: Callable[[Token], bool] | None
+    noun: Token, depth: int, skip: Callable[[Token], bool] | None, aside: bool = False
 ) -> Token | None:
     """Who speaks through a noun a present participle modifies: the noun itself ("placards
     supporting X", "those hoping …"), or for a medium its author ("issued a statement saying
-    …" is the issuer's, "his speech defending …" his)."""
+    …" is the issuer's, "his speech defending …" his). A participle set off by a comma after
+    a thing in a prepositional phrase speaks for the clause's subject ("X ended the debate
+    with a reference to Y, remarking …": X remarks)."""
+    thing = noun.pos_ == "NOUN" and noun.ent_type_ == "" and noun.dep_ == "pobj"
+    if aside and thing and not cues.medium(noun) and depth < 2:
+        verb = noun.head.head
+        if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i:
+            found = subject(verb, depth + 1, skip)
+            if found is not None:
+                return found
     if not cues.medium(noun):
         return noun
     for c in noun.children:
@@ -149,6 +159,34 @@ def participle_holder(
         if found is not None:
             return found
     return noun
+
+
+_DATELINE_DASHES = ("—", "–", "-", "--")
+
+
+def dateline_subject(tok: Token, most: int = 8) -> Token:
+    """The subject a dateline hides: "BEDFORD, N.H. — Ann Holt warned …" and "New York (AFP)
+    – Joe Biden …" parse the place as the subject; the name after the dash is it."""
+    sent = tok.sent
+    doc = tok.doc
+    dash = next(
+        (t for t in sent[:most] if t.text in _DATELINE_DASHES and doc[t.i - 1].whitespace_),
+        None,
+    )
+    if dash is None or tok.i >= dash.i or dash.i == sent.start:
+        return tok
+    head = sent[: dash.i - sent.start]
+    if not all(t.pos_ in ("PROPN", "PUNCT") or t.ent_type_ in ("GPE", "ORG", "DATE") for t in head):
+        return tok
+    after = dash.i + 1
+    while after < sent.end and doc[after].pos_ in ("DET", "ADJ", "PUNCT"):
+        after += 1
+    if after >= sent.end or doc[after].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return tok
+    found = doc[after]
+    while found.dep_ in ("compound", "flat", "poss") and found.head.i > found.i:
+        found = found.head  # "Ann Holt's allies": the allies
+    return found
 
 
 def same_verb_above(v: Token, most: int = 4) -> Token | None:
