@@ -337,3 +337,13 @@ def test_a_participle_after_a_thing_speaks_for_the_subject() -> None:
         "“They kept the town alive.”\n"
     )
     assert speaker_names(text)["They kept the town alive."] == "Kari Nordby"
+
+
+def test_a_place_run_into_a_surname_is_no_full_name() -> None:
+    text = (
+        "Ann Holt campaigned across New Hampshire. The rally drew crowds, and in New Hampshire "
+        "Holt said the result was a warning.\n\nHolt said the party would listen.\n"
+    )
+    names = speaker_names(text)
+    assert names["the result was a warning"] == "Ann Holt"
+    assert names["the party would listen"] == "Ann Holt"

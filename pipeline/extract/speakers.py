@@ -115,6 +115,8 @@ class SpeakerFinder(PronounResolution):
         genders: dict[str, set[str]] = {}  # surname -> genders the article gives its bearers
         self.mention_gender: dict[int, str] = {}  # token -> gender of an honorific before it
         person_keys: set[str] = set()
+        places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        self.places = places
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG") or headline(ent[0]):
                 continue
@@ -125,7 +127,9 @@ class SpeakerFinder(PronounResolution):
             if ent.label_ == "ORG" and not 2 <= len(words) <= 3:
                 continue
             key = words[-1].lower()
-            if len(words) > len(self.full.get(key, "").split()):
+            # "in New Hampshire Sanders said", "a New Hampshire Sanders veteran"
+            placed = place_cut(ent, places, after_preposition=ent.label_ != "ORG") > 0
+            if len(words) > len(self.full.get(key, "").split()) and not placed:
                 self.full[key] = name
             if ent.label_ == "PERSON":
                 person_keys.add(key)
@@ -503,6 +507,11 @@ class SpeakerFinder(PronounResolution):
             span = self.doc[max(ent.start, phrase.start) : min(ent.end, phrase.end)]
             if len(span) == 0:
                 span = ent
+            placed = place_cut(span, self.places)
+            known = self.full.get(span[-1].lower_, "")  # "Ann Holt", named elsewhere
+            if placed and span[-1].lower_ in self.person_keys and len(known.split()) > 1:
+                span = span[placed:]
+                phrase = self.doc[span.start : max(phrase.end, span.end)]
             title = self.doc[phrase.start : span.start]
             title_words = [t for t in title if t.pos_ in ("PROPN", "NOUN", "ADJ")]
             if title_words and description is None and ent.label_ == "PERSON":
@@ -614,3 +623,15 @@ class SpeakerFinder(PronounResolution):
         ent = entity_of(ante)
         name = self.canonical(clean_name(ent.text if ent is not None else ante.text))
         return self._make(start, end, name, None, None, True)
+
+
+def place_cut(span: Span, places: set[str], after_preposition: bool = True) -> int:
+    """How many leading words of a name are a place the entity ran into it, after a
+    preposition unless told otherwise ("in New Hampshire Holt said": 2), else 0."""
+    if after_preposition and (span.start == 0 or span.doc[span.start - 1].pos_ != "ADP"):
+        return 0
+    for n in range(len(span) - 1, 0, -1):
+        rest = span[n:]
+        if span[:n].text.lower() in places and all(t.pos_ == "PROPN" for t in rest):
+            return n
+    return 0
