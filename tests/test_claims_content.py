@@ -66,3 +66,12 @@ def test_an_inverted_cue_joined_to_the_clause_reports_it() -> None:
     rows = [r for r in claims(text) if "hanging on" in r["claim_text"]]
     assert rows and rows[0]["speaker_name"] == "Ann Holt"
     assert rows[0]["claim_text"].startswith("The ferry company")
+
+
+def test_an_object_stops_before_a_time_clause_of_its_own() -> None:
+    text = (
+        "Ann Holt issued a statement after the harbour master told the council on Monday "
+        "that the pier was unsafe.\n"
+    )
+    assert _content(text, "a statement") == "a statement"
+    assert _content(text, "pier was unsafe") == "the pier was unsafe"

@@ -28,20 +28,21 @@ _TO_OBJECT = ("refer", "point", "respond", "reply")
 _OBJ_DEPS = ("dobj", "oprd", "attr")
 _CONTEST = ("challenge",)
 _LIKELY = ("figure", "sure", "certain", "bound")  # "X is sure to …": how likely, not a stance
-_ADVERBIAL_MARKS = (
+# conjunctions of a time, reason or concession clause
+_TIME_MARKS = [
     "after",
     "before",
     "when",
     "while",
     "because",
-    "if",
     "since",
-    "although",
-    "though",
     "until",
     "once",
+    "although",
+    "though",
     "unless",
-)
+]
+_ADVERBIAL_MARKS = [*_TIME_MARKS, "if"]  # "if" a condition before a verb ("asked if …" after)
 _ERRANDS = ("request", "inquiry", "query", "email", "e-mail", "message", "call")
 
 
@@ -258,11 +259,15 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
             return None  # "offers a service", "issued a recall" (not "offered an apology")
         if objs:
             start = objs[0].left_edge.i
-            end = max(
-                c.right_edge.i
-                for c in children
-                if c.i > v.i and (c.dep_ not in ("punct", "cc", "conj", "advcl") or trailing(c))
-            )
+            end = objs[0].right_edge.i
+            for c in children:  # up to a clause of its own ("issued a statement after …")
+                if c.i <= v.i:
+                    continue
+                if c.i > objs[0].i and _own_clause(c):
+                    break
+                if c.dep_ in ("punct", "cc", "conj", "advcl") and not trailing(c):
+                    continue
+                end = max(end, c.right_edge.i)
             doc = v.doc
             return doc[start].idx, doc[end].idx + len(doc[end].text)
     for c in children:
@@ -343,6 +348,14 @@ def reported_complement(v: Token) -> tuple[int, int] | None:
         if c.dep_ == "xcomp" and c.i > v.i and cues.verb_cue(c) is not None:
             return subtree(c)
     return None
+
+
+def _own_clause(c: Token) -> bool:
+    """A clause of its own after a verb's object: a time or a reason ("after X told …") or
+    a joined clause with its own subject."""
+    if c.dep_ == "advcl":
+        return any(g.dep_ == "mark" and g.lower_ in _TIME_MARKS for g in c.children)
+    return c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
 
 
 def trailing(c: Token) -> bool:
