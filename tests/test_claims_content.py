@@ -75,3 +75,12 @@ def test_an_object_stops_before_a_time_clause_of_its_own() -> None:
     )
     assert _content(text, "a statement") == "a statement"
     assert _content(text, "pier was unsafe") == "the pier was unsafe"
+
+
+def test_a_cue_inside_the_clause_it_reports_keeps_the_clause_whole() -> None:
+    rows = claims("The new levy, Ann Holt said, will pay for the pier.\n")
+    row = [r for r in rows if "pier" in r["claim_text"]][0]
+    assert row["claim_text"] == "The new levy, Ann Holt said, will pay for the pier"
+    assert row["speaker_name"] == "Ann Holt"
+    split = claims('"The levy," Ann Holt said, "will pay for the pier."\n')
+    assert sorted(r["claim_kind"] for r in split) == ["direct", "direct"]

@@ -183,7 +183,8 @@ class ClaimFinder(QuoteRoutes):
             return self._shape(*content, kind, v, None, cues.cue_text(v), implicit=True)
         if sp is None:
             return None
-        return self._shape(*content, kind, v, sp, cues.cue_text(v))
+        aside = spans.interrupted(v) is not None  # the speaker sits inside the content
+        return self._shape(*content, kind, v, sp, cues.cue_text(v), aside=aside)
 
     def _orphan_name(self, v: Token) -> Token | None:
         """A name right before a finite verb with no subject: the parse hung it elsewhere

@@ -104,11 +104,12 @@ class FinderBase:
         cue: str,
         implicit: bool = False,
         name_ok: bool = False,
+        aside: bool = False,
     ) -> Attribution | None:
         """Clip content to its paragraph, extend it over quotes it starts, set the kind."""
         ps, pe = self._para_of(cue_tok.idx if not (a <= cue_tok.idx < b) else a)
         a, b = max(a, ps), min(b, pe)
-        if sp is not None and a <= sp.start < b:  # content never holds its own speaker
+        if sp is not None and a <= sp.start < b and not aside:  # nor its speaker, but in an aside
             after = [q.open for q in self.quotes if sp.end <= q.open < b]
             a = after[0] if after else sp.end
         a, b = syn.trim(self.text, a, b, self.doc)

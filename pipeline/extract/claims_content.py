@@ -43,6 +43,7 @@ _TIME_MARKS = [
     "unless",
 ]
 _ADVERBIAL_MARKS = [*_TIME_MARKS, "if"]  # "if" a condition before a verb ("asked if …" after)
+_QUOTES = ('"', "“", "”", "''", "``", "‘")  # marks that open or close a quotation
 _ERRANDS = ("request", "inquiry", "query", "email", "e-mail", "message", "call")
 
 
@@ -147,6 +148,29 @@ def head_clause(v: Token) -> tuple[int, int] | None:
     if b < a:
         return None
     return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+
+def interrupted(v: Token) -> tuple[int, int] | None:
+    """The whole clause a cue set off by commas interrupts before its verb ("The plan, Ann
+    Holt said, will pay for the pier"): the aside is inside the content."""
+    head, doc = v.head, v.doc
+    first, last = v.left_edge.i, v.right_edge.i
+    if doc[first].text != ",":
+        first -= 1  # the comma before the aside
+    if last + 1 < len(doc) and doc[last].text != ",":
+        last += 1
+    if v.dep_ != "parataxis" or head.i < last or head.left_edge.i >= first:
+        return None
+    if doc[first].text != "," or doc[last].text != ",":
+        return None
+    before = doc.text[doc[head.left_edge.i].idx : doc[first].idx]
+    marks = (before, doc[first + 1].text, doc[last + 1].text[:2])
+    if any(q in text for q in _QUOTES for text in marks):
+        return None  # a quote the cue splits, or one it introduces: the quote route's
+    end = head.right_edge.i
+    while end > head.i and _closing(doc[end]):
+        end -= 1
+    return doc[head.left_edge.i].idx, doc[end].idx + len(doc[end].text)
 
 
 def passive(v: Token) -> bool:
@@ -278,7 +302,7 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
             if objs and not any(d.dep_ in _OBJ_DEPS for d in children):
                 return subtree(objs[0])
     if v.dep_ == "parataxis" and v.head.i != v.i:
-        return head_clause(v)
+        return interrupted(v) or head_clause(v)
     if (told := told_before(v)) is not None:
         return told
     if v.dep_ in ("parataxis", "ccomp") and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX"):
