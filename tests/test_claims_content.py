@@ -84,3 +84,14 @@ def test_a_cue_inside_the_clause_it_reports_keeps_the_clause_whole() -> None:
     assert row["speaker_name"] == "Ann Holt"
     split = claims('"The levy," Ann Holt said, "will pay for the pier."\n')
     assert sorted(r["claim_kind"] for r in split) == ["direct", "direct"]
+
+
+def test_a_contrasting_report_is_a_claim_of_its_own() -> None:
+    text = (
+        "Ann Holt said the levy should fall, while Ola Berg said that the pier needs it.\n"
+        "The harbour master says the quay is sound but conceded that the cranes are old.\n"
+    )
+    names = {r["claim_text"]: r["speaker_name"] for r in claims(text)}
+    assert names["the levy should fall"] == "Ann Holt"
+    assert names["the pier needs it"] == "Ola Berg"
+    assert "the quay is sound" in names and "the cranes are old" in names

@@ -64,8 +64,8 @@ def clause(c: Token) -> tuple[int, int]:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ",":
             right = min(right, child.left_edge.i - 2)
             break
-    second = next((d for d in c.rights if second_report(d)), None)
-    if second is not None:  # "said A and stressed B": B is a report of its own
+    second = next((d for d in c.rights if second_report(d) or _other_report(d)), None)
+    if second is not None:  # "said A and stressed B", "said A, while Y said B": reports
         right = min(right, second.left_edge.i - 1)
         while right > left and doc[right].dep_ == "cc":
             right -= 1
@@ -75,6 +75,17 @@ def clause(c: Token) -> tuple[int, int]:
     while right > left and (_closing(doc[right]) or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _other_report(d: Token) -> bool:
+    """A contrasting report with its own subject joined to a reported clause ("…, while Cruz
+    said …"); one of time or reason ("until Haley said …") is part of the content."""
+    return (
+        d.dep_ == "advcl"
+        and cues.verb_cue(d) == cues.SPEECH
+        and any(g.dep_ == "nsubj" for g in d.children)
+        and any(g.dep_ == "mark" and g.lower_ in ("while", "whereas") for g in d.children)
+    )
 
 
 _FRONT_DEPS = ("prep", "advcl", "advmod", "npadvmod")

@@ -247,7 +247,10 @@ def second_report(v: Token) -> bool:
         return False
     if outer.i == v.i or (v.dep_ == "conj" and outer.i == v.head.i):
         return False
-    if cues.verb_cue(outer) is None or outer.tag_ != v.tag_:
+    finite = ("VBD", "VBZ", "VBP")  # "says A but conceded B": finite both, tenses may differ
+    if cues.verb_cue(outer) is None or (
+        outer.tag_ != v.tag_ and not (outer.tag_ in finite and v.tag_ in finite)
+    ):
         return False
     if outer.lemma_ == v.lemma_:
         return False  # "said A and said B" reads as one report, PolNeAR's too
