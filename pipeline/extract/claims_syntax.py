@@ -167,8 +167,12 @@ _DATELINE_DASHES = ("—", "–", "-", "--")
 def dateline_subject(tok: Token, most: int = 8) -> Token:
     """The subject a dateline hides: "BEDFORD, N.H. — Ann Holt warned …" and "New York (AFP)
     – Joe Biden …" parse the place as the subject; the name after the dash is it."""
-    sent = tok.sent
     doc = tok.doc
+    if tok.pos_ != "PROPN" and tok.ent_type_ not in ("GPE", "ORG", "DATE"):
+        return tok  # a dateline is names, places and dates only
+    if not any(t.text in _DATELINE_DASHES for t in doc[tok.i + 1 : tok.i + most]):
+        return tok
+    sent = tok.sent
     dash = next(
         (t for t in sent[:most] if t.text in _DATELINE_DASHES and doc[t.i - 1].whitespace_),
         None,

@@ -115,9 +115,11 @@ class SpeakerFinder(PronounResolution):
         genders: dict[str, set[str]] = {}  # surname -> genders the article gives its bearers
         self.mention_gender: dict[int, str] = {}  # token -> gender of an honorific before it
         person_keys: set[str] = set()
-        places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        ents = doc.ents
+        places = {e.text.lower() for e in ents if e.label_ in ("GPE", "LOC")}
         self.places = places
-        for ent in doc.ents:
+        self.place_heads = {p.split()[0] for p in places if p}  # first words, a quick test
+        for ent in ents:
             if ent.label_ not in ("PERSON", "ORG") or headline(ent[0]):
                 continue
             name = clean_name(ent.text)
@@ -128,7 +130,9 @@ class SpeakerFinder(PronounResolution):
                 continue
             key = words[-1].lower()
             # "in New Hampshire Sanders said", "a New Hampshire Sanders veteran"
-            placed = place_cut(ent, places, after_preposition=ent.label_ != "ORG") > 0
+            placed = words[0].lower() in self.place_heads and (
+                place_cut(ent, places, after_preposition=ent.label_ != "ORG") > 0
+            )
             if len(words) > len(self.full.get(key, "").split()) and not placed:
                 self.full[key] = name
             if ent.label_ == "PERSON":
@@ -507,7 +511,7 @@ class SpeakerFinder(PronounResolution):
             span = self.doc[max(ent.start, phrase.start) : min(ent.end, phrase.end)]
             if len(span) == 0:
                 span = ent
-            placed = place_cut(span, self.places)
+            placed = place_cut(span, self.places) if span[0].lower_ in self.place_heads else 0
             known = self.full.get(span[-1].lower_, "")  # "Ann Holt", named elsewhere
             if placed and span[-1].lower_ in self.person_keys and len(known.split()) > 1:
                 span = span[placed:]
