@@ -339,6 +339,12 @@ SPEAKER_CASES = {
         "They kept the town alive.",
         "Kari Nordby",
     ),
+    "a participle closing a reported clause is the reporter's": (
+        "Ann Holt argued that a levy would keep the pier open all winter, saying it is "
+        "“all about upkeep.”\n",
+        "it is “all about upkeep.”",
+        "Ann Holt",
+    ),
     "a place run into a surname is cut from the speaker": (
         "Ann Holt campaigned across New Hampshire. The rally drew crowds, and in New Hampshire "
         "Holt said the result was a warning.\n",

@@ -117,7 +117,10 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
             pass  # "went on to criticize …", "flew to Iowa to attack …" (not "would … to")
         elif v.dep_ == "acl" or (v.dep_ == "advcl" and (v.tag_ != "VBG" or v.head.dep_ == "advcl")):
             return None  # a participle on a subordinate clause may well be the writer's
-        found = subject(v.head, depth + 1, skip)
+        head = v.head
+        if reporter_participle(v):  # "X argued that A would B, saying …": X says it
+            head = head.head
+        found = subject(head, depth + 1, skip)
         if found is not None and found.lower_ in ("it", "this", "that", "there"):
             return None  # "it was difficult to say …": no one is saying
         if found is None and v.dep_ == "conj":
@@ -129,6 +132,21 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
                 return subject(same, depth + 1, skip)
         return found
     return None
+
+
+def reporter_participle(v: Token) -> bool:
+    """Whether v is a participle after a comma closing a reported clause ("X argued that A
+    would B, saying …"): the reporter goes on, not the clause's subject."""
+    head = v.head
+    return (
+        v.dep_ == "advcl"
+        and v.tag_ == "VBG"
+        and v.i > 0
+        and v.doc[v.i - 1].text == ","
+        and head.dep_ == "ccomp"
+        and head.head.i < head.i
+        and cues.verb_cue(head.head) is not None
+    )
 
 
 def participle_holder(
