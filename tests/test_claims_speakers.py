@@ -345,6 +345,12 @@ SPEAKER_CASES = {
         "it is “all about upkeep.”",
         "Ann Holt",
     ),
+    "a participle on the addressee of a message is the sender's": (
+        "Ann Holt won the vote. The Holt campaign sent a text message to supporters saying: "
+        '"We won! Reply GIVE to keep the momentum."\n',
+        "We won! Reply GIVE to keep the momentum.",
+        "Ann Holt",  # the campaign speaks for its candidate; never "supporters"
+    ),
     "a place run into a surname is cut from the speaker": (
         "Ann Holt campaigned across New Hampshire. The rally drew crowds, and in New Hampshire "
         "Holt said the result was a warning.\n",

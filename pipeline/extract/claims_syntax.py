@@ -149,6 +149,17 @@ def reporter_participle(v: Token) -> bool:
     )
 
 
+def _sent_medium(noun: Token) -> Token | None:
+    """The medium sent to the noun ("sent a message to fans", "a letter to members")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "for"):
+        return None
+    if cues.medium(prep.head):
+        return prep.head
+    objs = [c for c in prep.head.children if c.dep_ == "dobj" and cues.medium(c)]
+    return objs[0] if objs and prep.head.pos_ == "VERB" else None
+
+
 def participle_holder(
     noun: Token, depth: int, skip: Callable[[Token], bool] | None, aside: bool = False
 ) -> Token | None:
@@ -157,6 +168,8 @@ def participle_holder(
     …" is the issuer's, "his speech defending …" his). A participle set off by a comma after
     a thing in a prepositional phrase speaks for the clause's subject ("X ended the debate
     with a reference to Y, remarking …": X remarks)."""
+    if (sent := _sent_medium(noun)) is not None and depth < 2:
+        return participle_holder(sent, depth + 1, skip)  # "a message to fans saying …"
     thing = noun.pos_ == "NOUN" and noun.ent_type_ == "" and noun.dep_ == "pobj"
     if aside and thing and not cues.medium(noun) and depth < 2:
         verb = noun.head.head
