@@ -95,3 +95,8 @@ def test_a_contrasting_report_is_a_claim_of_its_own() -> None:
     assert names["the levy should fall"] == "Ann Holt"
     assert names["the pier needs it"] == "Ola Berg"
     assert "the quay is sound" in names and "the cranes are old" in names
+
+
+def test_a_complement_split_in_two_by_the_parse_is_one_content() -> None:
+    text = "Most riders said they are fine with however the timetable plays out.\n"
+    assert _content(text, "fine with") == "they are fine with however the timetable plays out"

@@ -112,6 +112,21 @@ def with_object(v: Token, comp: Token) -> tuple[int, int]:
     return a, b
 
 
+def with_next_clause(v: Token, comp: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause with a second complement the parse split off right after it ("said
+    they're fine with | however it plays out")."""
+    if comp.i < v.i:
+        return span
+    doc = v.doc
+    for d in v.rights:
+        if d.dep_ != "ccomp" or d.i <= comp.i or d.left_edge.i != comp.right_edge.i + 1:
+            continue
+        if doc[d.left_edge.i].is_punct or cues.verb_cue(d) is not None:
+            return span  # a new sentence part, or a report of its own
+        return span[0], clause(d)[1]
+    return span
+
+
 def with_continuation(v: Token, comp: Token, span: tuple[int, int]) -> tuple[int, int]:
     """A reported clause with a clause the parse joined to the cue verb after it ("said the
     time is over, and the nation has to act"): one that has its own subject and reports
@@ -239,7 +254,8 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
                     return seen
     for c in _clauses(v, children):
         if not (as_prep and c.i < v.i):
-            return with_front(v, c, with_continuation(v, c, clause(c)))
+            span = with_continuation(v, c, with_next_clause(v, c, clause(c)))
+            return with_front(v, c, span)
     if v.lemma_.lower() in _ASPECTUAL:
         return reported_complement(v)
     for c in children:
