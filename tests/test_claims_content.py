@@ -100,3 +100,14 @@ def test_a_contrasting_report_is_a_claim_of_its_own() -> None:
 def test_a_complement_split_in_two_by_the_parse_is_one_content() -> None:
     text = "Most riders said they are fine with however the timetable plays out.\n"
     assert _content(text, "fine with") == "they are fine with however the timetable plays out"
+
+
+def test_what_an_object_is_seen_as_belongs_to_the_content() -> None:
+    text = (
+        "Ann Holt sees the harbour board as captured by a few shipping firms.\n"
+        "The leaflet portrays tourists as welcome and cruise ships as too big for the bay.\n"
+    )
+    assert _content(text, "harbour board") == (
+        "the harbour board as captured by a few shipping firms"
+    )
+    assert _content(text, "tourists").endswith("cruise ships as too big for the bay")

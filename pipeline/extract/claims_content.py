@@ -244,6 +244,9 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
                 if not objs:
                     continue
                 seen = subtree(objs[0])
+                more = [g for g in children if g.dep_ == "prep" and g.lower_ == "as" and g.i > c.i]
+                if more:  # "portrays A as X and B as Y"
+                    seen = (seen[0], subtree(more[-1])[1])
                 if passive(v):
                     held = [g for g in children if g.dep_ == "nsubjpass" and g.i < v.i]
                 else:
@@ -316,7 +319,9 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
                     continue
                 if c.i > objs[0].i and _own_clause(c):
                     break
-                if c.dep_ in ("punct", "cc", "conj", "advcl") and not trailing(c):
+                if c.dep_ in ("punct", "cc", "conj", "advcl") and not (
+                    trailing(c) or _as_complement(c)
+                ):
                     continue
                 end = max(end, c.right_edge.i)
             doc = v.doc
@@ -407,6 +412,18 @@ def _own_clause(c: Token) -> bool:
     if c.dep_ == "advcl":
         return any(g.dep_ == "mark" and g.lower_ in _TIME_MARKS for g in c.children)
     return c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+
+
+def _as_complement(c: Token) -> bool:
+    """A clause saying what the object is seen as ("sees X as captured by …"), with no
+    subject of its own ("… as he ended his bid" is a time)."""
+    first = c.doc[c.left_edge.i]
+    return (
+        c.dep_ == "advcl"
+        and first.lower_ == "as"
+        and first.dep_ == "mark"
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+    )
 
 
 def trailing(c: Token) -> bool:
