@@ -351,6 +351,12 @@ SPEAKER_CASES = {
         "We won! Reply GIVE to keep the momentum.",
         "Ann Holt",  # the campaign speaks for its candidate; never "supporters"
     ),
+    "a subject the parse gave to its relative clause": (
+        "Kari Nordby, meanwhile, who has no endorsements, said that fact speaks volumes about "
+        "the race.\n",
+        "fact speaks volumes about the race",
+        "Kari Nordby",
+    ),
     "a place run into a surname is cut from the speaker": (
         "Ann Holt campaigned across New Hampshire. The rally drew crowds, and in New Hampshire "
         "Holt said the result was a warning.\n",

@@ -10,7 +10,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.extract import cues
-from pipeline.extract.claims_syntax import second_report, subject, thing_subject
+from pipeline.extract.claims_syntax import (
+    relative_lost_subject,
+    second_report,
+    subject,
+    thing_subject,
+)
 
 _CLAUSE_DEPS = ("ccomp",)
 _XCOMP_ONLY = ("decline", "refuse")  # "declined to comment"; "sales declined" is no claim
@@ -355,10 +360,13 @@ def _clauses(v: Token, children: list[Token]) -> list[Token]:
     ("53% describe …; 26% say they are …") or a conjunction makes it a time or a condition
     ("after the senator quit, Cruz said he …")."""
     doc = v.doc
+    lost = relative_lost_subject(v)
 
     def aside(c: Token) -> bool:
         if c.i > v.i:
             return False
+        if lost is not None and lost.head.i == c.i:
+            return True  # "Ann Holt, who runs the port, said …": the subject's clause
         if any(t.text in (";", ":") for t in doc[c.right_edge.i + 1 : v.i]):
             return True
         return any(g.dep_ == "mark" and g.lower_ in _ADVERBIAL_MARKS for g in c.children)

@@ -86,6 +86,8 @@ def subject(v: Token, depth: int = 0, skip: Callable[[Token], bool] | None = Non
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    if (lost := relative_lost_subject(v)) is not None:
+        return lost
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or depth >= 2:
         return None
     if bare_participle(v):
@@ -158,6 +160,22 @@ def _sent_medium(noun: Token) -> Token | None:
         return prep.head
     objs = [c for c in prep.head.children if c.dep_ == "dobj" and cues.medium(c)]
     return objs[0] if objs and prep.head.pos_ == "VERB" else None
+
+
+def relative_lost_subject(v: Token) -> Token | None:
+    """The subject the parse gave to a relative clause before the verb ("Ann Holt, who runs
+    the port, said …" read with "Ann Holt … runs" as a complement of "said")."""
+    doc = v.doc
+    for c in v.lefts:
+        if c.dep_ != "ccomp":
+            continue
+        rel = next((t for t in c.subtree if t.tag_ in ("WP", "WP$", "WDT")), None)
+        if rel is None:
+            return None
+        names = [g for g in c.children if g.dep_ == "nsubj" and g.i < rel.i]
+        if names and doc[names[0].i + 1].text == ",":
+            return names[0]
+    return None
 
 
 def participle_holder(
