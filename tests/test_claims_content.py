@@ -111,3 +111,9 @@ def test_what_an_object_is_seen_as_belongs_to_the_content() -> None:
         "the harbour board as captured by a few shipping firms"
     )
     assert _content(text, "tourists").endswith("cruise ships as too big for the bay")
+
+
+def test_a_statement_put_out_is_reported_by_its_participle() -> None:
+    text = "Ann Holt issued a statement on Thursday, saying the pier would reopen in May.\n"
+    rows = claims(text)
+    assert [r["claim_text"] for r in rows] == ["the pier would reopen in May"]

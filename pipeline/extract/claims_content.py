@@ -49,6 +49,7 @@ _TIME_MARKS = [
 ]
 _ADVERBIAL_MARKS = [*_TIME_MARKS, "if"]  # "if" a condition before a verb ("asked if …" after)
 _QUOTES = ('"', "“", "”", "''", "``", "‘")  # marks that open or close a quotation
+_PUT_OUT = ("issue", "release", "send", "post", "publish", "put")  # a medium, put out
 _ERRANDS = ("request", "inquiry", "query", "email", "e-mail", "message", "call")
 
 
@@ -314,6 +315,8 @@ def verb_content(v: Token, kind: str) -> tuple[int, int] | None:
             return None  # "posted a profit", "filed a claim for $2m": a transaction, no words
         if objs and lemma in _CAUSAL and thing_subject(v):
             return None  # "the strike threatens the deal": a danger, not a threat made
+        if objs and lemma in _PUT_OUT and _reported_by_participle(v, objs[0]):
+            return None  # "issued a statement Thursday, saying …": the participle reports
         if objs and lemma in _GIVE_WORDS and not cues.utterance(objs[0]):
             return None  # "offers a service", "issued a recall" (not "offered an apology")
         if objs:
@@ -420,6 +423,14 @@ def _own_clause(c: Token) -> bool:
     if c.dep_ == "advcl":
         return any(g.dep_ == "mark" and g.lower_ in _TIME_MARKS for g in c.children)
     return c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+
+
+def _reported_by_participle(v: Token, obj: Token) -> bool:
+    """Whether a speech participle on the medium put out, or after it, tells what it says."""
+    if not cues.medium(obj):
+        return False
+    after = [c for c in (*obj.rights, *v.rights) if c.i > obj.i and c.tag_ == "VBG"]
+    return any(cues.verb_cue(c) == cues.SPEECH for c in after)
 
 
 def _as_complement(c: Token) -> bool:
