@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
 from test_claims import claims
+
+from pipeline import nlp
+from pipeline.extract.claims import modifier_slip
 
 
 def _by_text(rows: list[dict], part: str) -> dict:
@@ -207,3 +211,18 @@ def test_one_word_headline_label_for_a_known_actor() -> None:
     assert row["speaker_name"] == "Ann Holt" and row["cue"] == ":"
     heading = "Economy: Prices rose again in March\n\nAnn Holt spoke at the town hall.\n"
     assert not [r for r in claims(heading) if "Prices rose" in r["claim_text"]]
+
+
+def test_a_participle_between_a_number_and_its_noun_is_no_cue() -> None:
+    # the parse as the small model gives it in a news sentence: "pledged" a verb
+    words = ["Holt", "leads", "by", "271", "pledged", "delegates", "."]
+    doc = Doc(
+        nlp.load().vocab,
+        words=words,
+        heads=[1, 1, 1, 2, 1, 4, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "conj", "dobj", "punct"],
+        tags=["NNP", "VBZ", "IN", "CD", "VBD", "NNS", "."],
+        pos=["PROPN", "VERB", "ADP", "NUM", "VERB", "NOUN", "PUNCT"],
+    )
+    assert modifier_slip(doc[4])
+    assert not modifier_slip(doc[1])

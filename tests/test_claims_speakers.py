@@ -357,6 +357,12 @@ SPEAKER_CASES = {
         "fact speaks volumes about the race",
         "Kari Nordby",
     ),
+    "a relative clause on a predicate noun is the subject's": (
+        "Ann Holt runs the port and is a veteran, pilot and harbour master who has pledged "
+        "to rebuild the pier.\n",
+        "to rebuild the pier",
+        "Ann Holt",
+    ),
     "a place run into a surname is cut from the speaker": (
         "Ann Holt campaigned across New Hampshire. The rally drew crowds, and in New Hampshire "
         "Holt said the result was a warning.\n",

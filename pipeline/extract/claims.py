@@ -126,7 +126,7 @@ class ClaimFinder(QuoteRoutes):
                 att = self._according(t)
             elif t.lower_ == "in" and (hit := syn.in_finding(t)) is not None:
                 att = self._finding(t, *hit)
-            elif t.dep_ == "amod":
+            elif t.dep_ == "amod" or modifier_slip(t):
                 continue  # a participle on a noun ("pledged delegates") reports nothing
             elif (ck := cues.verb_cue(t)) is not None and not cues.particle_sense(t):
                 att = self._verb(t, ck)
@@ -339,6 +339,17 @@ def _lemma_hit(strings: StringStore, lemma: int) -> bool:
     if hit is None:
         hit = _LEMMA_HITS[lemma] = strings[lemma].lower() in _cue_words()
     return hit
+
+
+def modifier_slip(t: Token) -> bool:
+    """A participle between a number, possessive or article and its noun that the parse took
+    for a verb ("leads by 271 pledged delegates", "the party's stated aim")."""
+    doc = t.doc
+    if t.tag_ not in ("VBN", "VBD") or t.i == 0 or t.i + 1 >= len(doc):
+        return False
+    before, after = doc[t.i - 1], doc[t.i + 1]
+    opening = before.tag_ in ("CD", "POS", "PRP$") or before.lower_ in ("the", "a", "an")
+    return opening and after.pos_ == "NOUN" and after.head.i == t.i
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:

@@ -413,6 +413,9 @@ class SpeakerFinder(PronounResolution):
             later = [c for c in noun.conjuncts if noun.i < c.i < head.i]
             if later and head.head.tag_ == "VBZ" or later and head.head.lower_ in ("was", "is"):
                 noun = later[-1]  # "Reps. Ann Roe and Tom Hill, who is ...": Hill
+            described = predicate_subject(noun)
+            if described is not None:  # "Trump is a liar and birther who has pledged …"
+                noun = described
             among = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else None
             if among is not None and among.head.lemma_ == "be":  # "X is among those who say"
                 subjects = [c for c in among.head.children if c.dep_ == "nsubj"]
@@ -639,3 +642,21 @@ def place_cut(span: Span, places: set[str], after_preposition: bool = True) -> i
         if span[:n].text.lower() in places and all(t.pos_ == "PROPN" for t in rest):
             return n
     return 0
+
+
+def predicate_subject(noun: Token) -> Token | None:
+    """The subject a predicate noun (or a list of them) describes: "X is a liar, birther …"."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    verb = first.head
+    if first.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        while verb.dep_ == "conj" and verb.head.i < verb.i:  # "X incites … and is a liar"
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in ("it", "this", "that", "there"):
+        return None  # "it was the mayor who said …": the mayor
+    return subjects[0]
