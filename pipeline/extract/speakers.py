@@ -414,12 +414,8 @@ class SpeakerFinder(PronounResolution):
             if later and head.head.tag_ == "VBZ" or later and head.head.lower_ in ("was", "is"):
                 noun = later[-1]  # "Reps. Ann Roe and Tom Hill, who is ...": Hill
             described = predicate_subject(noun)
-            if described is not None:  # "Trump is a liar and birther who has pledged …"
+            if described is not None:  # "X is a liar … who has pledged", "X is among those who"
                 noun = described
-            among = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else None
-            if among is not None and among.head.lemma_ == "be":  # "X is among those who say"
-                subjects = [c for c in among.head.children if c.dep_ == "nsubj"]
-                noun = subjects[0] if subjects else noun
             found = None
             author = author_of(noun) if head.lower_ != "who" else None
             if author is not None:  # "she issued a statement that said ...": she says it
@@ -645,12 +641,17 @@ def place_cut(span: Span, places: set[str], after_preposition: bool = True) -> i
 
 
 def predicate_subject(noun: Token) -> Token | None:
-    """The subject a predicate noun (or a list of them) describes: "X is a liar, birther …"."""
+    """The subject a predicate noun (or a list of them) describes: "X is a liar, birther …",
+    "X is among those …"."""
     first = noun
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     verb = first.head
-    if first.dep_ != "attr" or verb.lemma_ != "be":
+    if first.dep_ == "pobj" and verb.lower_ == "among":
+        first, verb = verb, verb.head
+    elif first.dep_ != "attr":
+        return None
+    if verb.lemma_ != "be":
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
